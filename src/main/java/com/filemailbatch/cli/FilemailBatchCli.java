@@ -1,12 +1,60 @@
 package com.filemailbatch.cli;
 
-/** The command line entry point (placeholder while the commands are written). */
-public final class FilemailBatchCli {
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-    private FilemailBatchCli() {
+/**
+ * The {@code filemail-batch} command. Arguments are parsed before Spring starts, so {@code --help} and usage errors
+ * answer at once; each command then starts the application it needs.
+ */
+@Command(name = "filemail-batch", mixinStandardHelpOptions = true, version = "filemail-batch 0.1.0",
+        description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
+                + "and cancels the ones left incomplete.",
+        subcommands = {RunCommand.class, CleanupCommand.class, HistoryCommand.class, ShowCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   success", "  2   the job failed: run the same command again to resume",
+                "  3   completed, but some rows were rejected or failed", "  64  usage error",
+                "  78  configuration error (for example no API key without --sandbox)"})
+public final class FilemailBatchCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, cleanup, history, show)");
     }
 
     public static int execute(String[] args) {
-        return 0;
+        return execute(args, System.out, System.err);
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new FilemailBatchCli());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("error: " + e.getMessage());
+            err.println("Try: filemail-batch " + (e.getCommandLine().getParent() == null ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help");
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageException) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (e instanceof ConfigurationException) {
+                err.println("error: " + e.getMessage());
+                return ExitCodes.CONFIG;
+            }
+            err.println("error: " + FailureMessages.rootMessage(e));
+            return ExitCodes.JOB_FAILED;
+        });
+        return cli.execute(args);
     }
 }

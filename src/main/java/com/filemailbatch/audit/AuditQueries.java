@@ -1,0 +1,111 @@
+package com.filemailbatch.audit;
+
+import com.filemailbatch.journal.JournalEntry;
+import com.filemailbatch.journal.Outcome;
+import com.filemailbatch.journal.RunJournal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The audit view: the Spring Batch job history tables joined with the ledger and the run journal, read with
+ * plain SQL so the same queries work for an auditor at a SQL prompt (the README shows them).
+ */
+@Repository
+public class AuditQueries {
+
+    /** How many rejected rows and transfers {@code show} lists; the report CSV has them all. */
+    static final int LIST_LIMIT = 1000;
+
+    private static final String RUNS = "SELECT e.JOB_EXECUTION_ID, i.JOB_NAME, e.STATUS, e.EXIT_CODE, e.START_TIME, "
+            + "e.END_TIME, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e "
+            + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID ";
+
+    private final JdbcTemplate jdbc;
+    private final RunJournal journal;
+
+    AuditQueries(JdbcTemplate jdbc, RunJournal journal) {
+        this.jdbc = jdbc;
+        this.journal = journal;
+    }
+
+    public List<RunRecord> history(int limit) {
+        return jdbc.query(RUNS + "ORDER BY e.JOB_EXECUTION_ID DESC", rs -> {
+            List<RunRecord> runs = new ArrayList<>();
+            while (rs.next() && runs.size() < limit) {
+                runs.add(run(rs));
+            }
+            return runs;
+        });
+    }
+
+    public Optional<RunDetails> show(long executionId) {
+        List<RunRecord> runs = jdbc.query(RUNS + "WHERE e.JOB_EXECUTION_ID = ?", (rs, n) -> run(rs), executionId);
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StepRecord> steps = jdbc.query("SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT, "
+                + "COMMIT_COUNT, ROLLBACK_COUNT, START_TIME, END_TIME, EXIT_CODE, EXIT_MESSAGE "
+                + "FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? ORDER BY STEP_EXECUTION_ID",
+                (rs, n) -> new StepRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), time(rs, 8), time(rs, 9), rs.getString(10),
+                        firstLine(rs.getString(11))), executionId);
+        List<JournalEntry> rejected = new ArrayList<>();
+        journal.forEach(executionId, Outcome.REJECTED, entry -> {
+            if (rejected.size() < LIST_LIMIT) {
+                rejected.add(entry);
+            }
+        });
+        List<TransferRecord> transfers = jdbc.query("SELECT reference, status, transfer_id, source_line, "
+                + "last_error_status FROM transfer_ledger WHERE job_execution_id = ? ORDER BY source_line, id",
+                new DataClassRowMapper<>(TransferRecord.class), executionId);
+        return Optional.of(new RunDetails(runs.get(0), parameters(executionId), steps,
+                rejected, transfers.size() > LIST_LIMIT ? transfers.subList(0, LIST_LIMIT) : transfers));
+    }
+
+    private RunRecord run(ResultSet rs) throws SQLException {
+        long id = rs.getLong("JOB_EXECUTION_ID");
+        Map<String, String> parameters = parameters(id);
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        journal.countByOutcome(id).forEach((outcome, count) -> outcomes.put(outcome.name(), count));
+        return new RunRecord(id, rs.getString("JOB_NAME"), rs.getString("STATUS"), rs.getString("EXIT_CODE"),
+                firstLine(rs.getString("EXIT_MESSAGE")), time(rs, "START_TIME"), time(rs, "END_TIME"), parameters.get("input"), parameters.get("runDate"),
+                "true".equals(parameters.get("dryRun")), outcomes);
+    }
+
+    private Map<String, String> parameters(long executionId) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        jdbc.query("SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS "
+                + "WHERE JOB_EXECUTION_ID = ? ORDER BY PARAMETER_NAME", rs -> {
+                    parameters.put(rs.getString(1), rs.getString(2));
+                }, executionId);
+        return parameters;
+    }
+
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toLocalDateTime();
+    }
+
+    private static LocalDateTime time(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toLocalDateTime();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).trim();
+    }
+}

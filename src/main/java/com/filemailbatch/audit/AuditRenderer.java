@@ -1,0 +1,97 @@
+package com.filemailbatch.audit;
+
+import com.filemailbatch.journal.JournalEntry;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+
+/** Renders the audit view as a plain table for people or as JSON for scripts. */
+public final class AuditRenderer {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final ObjectMapper json;
+
+    public AuditRenderer(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String json(Object value) {
+        return json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value)
+                + System.lineSeparator();
+    }
+
+    public String historyTable(List<RunRecord> runs) {
+        if (runs.isEmpty()) {
+            return "No runs recorded yet." + System.lineSeparator();
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-6s %-25s %-10s %-24s %-19s %-19s %s%n",
+                "RUN", "JOB", "STATUS", "EXIT CODE", "STARTED", "ENDED", "INPUT / OUTCOMES"));
+        for (RunRecord run : runs) {
+            out.append(String.format(Locale.ROOT, "%-6d %-25s %-10s %-24s %-19s %-19s %s%n", run.executionId(),
+                    run.jobName(), run.status(), run.exitCode(), time(run.startTime()), time(run.endTime()),
+                    describe(run)));
+        }
+        return out.toString();
+    }
+
+    public String details(RunDetails details) {
+        RunRecord run = details.run();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Run %d of %s: %s (exit code %s)%n", run.executionId(), run.jobName(),
+                run.status(), run.exitCode()));
+        if (run.exitMessage() != null) {
+            out.append("  ").append(run.exitMessage()).append(System.lineSeparator());
+        }
+        out.append(String.format(Locale.ROOT, "  started %s, ended %s%n", time(run.startTime()),
+                time(run.endTime())));
+        out.append("Parameters:").append(System.lineSeparator());
+        details.parameters().forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-12s %s%n", name,
+                value)));
+        out.append("Steps:").append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "  %-26s %-10s %8s %8s %8s %8s%n", "STEP", "STATUS", "READ", "WRITTEN",
+                "COMMITS", "ROLLBACKS"));
+        details.steps().forEach(step -> out.append(String.format(Locale.ROOT, "  %-26s %-10s %8d %8d %8d %8d%n",
+                step.stepName(), step.status(), step.readCount(), step.writeCount(), step.commitCount(),
+                step.rollbackCount())));
+        out.append("Outcomes:").append(System.lineSeparator());
+        run.outcomes().forEach((outcome, count) -> out.append(String.format(Locale.ROOT, "  %-16s %,10d%n",
+                outcome, count)));
+        if (!details.rejected().isEmpty()) {
+            out.append("Rejected rows:").append(System.lineSeparator());
+            for (JournalEntry row : details.rejected()) {
+                out.append(String.format(Locale.ROOT, "  line %d, column %s: %s%n", row.sourceLine(),
+                        row.columnName() == null ? "-" : "'" + row.columnName() + "'", row.reason()));
+            }
+        }
+        if (!details.transfers().isEmpty()) {
+            out.append("Transfers recorded by this run:").append(System.lineSeparator());
+            out.append(String.format(Locale.ROOT, "  %-6s %-12s %-24s %s%n", "LINE", "STATUS", "TRANSFER ID",
+                    "REFERENCE"));
+            details.transfers().forEach(t -> out.append(String.format(Locale.ROOT, "  %-6s %-12s %-24s %s%n",
+                    t.sourceLine() == null ? "-" : t.sourceLine(), t.status(),
+                    t.transferId() == null ? "-" : t.transferId(), t.reference())));
+        }
+        return out.toString();
+    }
+
+    private static String describe(RunRecord run) {
+        StringBuilder text = new StringBuilder();
+        if (run.input() != null) {
+            text.append(run.input()).append(" @ ").append(run.runDate()).append(run.dryRun() ? " (dry run)" : "");
+        }
+        for (Map.Entry<String, Long> outcome : run.outcomes().entrySet()) {
+            text.append(text.isEmpty() ? "" : ", ").append(outcome.getKey().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(outcome.getValue());
+        }
+        return text.toString();
+    }
+
+    private static String time(LocalDateTime time) {
+        return time == null ? "-" : TIME.format(time);
+    }
+}

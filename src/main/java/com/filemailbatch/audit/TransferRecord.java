@@ -1,0 +1,10 @@
+package com.filemailbatch.audit;
+
+/** A ledger row touched by a run, for display: never the transfer key. */
+public record TransferRecord(
+        String reference,
+        String status,
+        String transferId,
+        Long sourceLine,
+        String lastErrorStatus) {
+}

@@ -1,0 +1,93 @@
+package com.filemailbatch.cleanup;
+
+import com.filemailbatch.filemail.FilemailApi;
+import com.filemailbatch.journal.JournalEntry;
+import com.filemailbatch.ledger.LedgerEntry;
+import com.filemailbatch.ledger.LedgerRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Wires {@code cancelStaleTransfersStep} (also the second step of sendTransfersJob) and
+ * {@code cleanupStaleTransfersJob}, which runs it on its own.
+ */
+@Configuration(proxyBeanMethods = false)
+class CleanupJobConfiguration {
+
+    @Bean
+    Job cleanupStaleTransfersJob(JobRepository jobRepository, Step cancelStaleTransfersStep, Step reportStep) {
+        return new JobBuilder("cleanupStaleTransfersJob", jobRepository)
+                .start(cancelStaleTransfersStep)
+                .next(reportStep)
+                .build();
+    }
+
+    @Bean
+    Step cancelStaleTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<LedgerEntry> staleTransferReader,
+            CancelStaleTransferProcessor cancelStaleTransferProcessor,
+            JdbcBatchItemWriter<JournalEntry> runJournalWriter) {
+        return new StepBuilder("cancelStaleTransfersStep", jobRepository)
+                .<LedgerEntry, JournalEntry>chunk(50)
+                .transactionManager(transactionManager)
+                .reader(staleTransferReader)
+                .processor(cancelStaleTransferProcessor)
+                .writer(runJournalWriter)
+                .build();
+    }
+
+    /**
+     * Transfers initialized before the cut-off and never completed, oldest first. Paging by id (keyset), so rows
+     * that leave the INITIALIZED status while the step runs do not shift the pages. Transfers this very execution
+     * created are left alone.
+     */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<LedgerEntry> staleTransferReader(DataSource dataSource, Clock clock,
+            @Value("#{jobParameters['staleAfter'] ?: 'P1D'}") String staleAfter,
+            @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(Duration.parse(staleAfter)),
+                ZoneOffset.UTC);
+        return new JdbcPagingItemReaderBuilder<LedgerEntry>()
+                .name("staleTransferReader")
+                .dataSource(dataSource)
+                .selectClause("SELECT id, reference, status, attempt, subject, transfer_id, transfer_key_enc, "
+                        + "transfer_url, source_file, source_line, job_execution_id, created_at, initialized_at, "
+                        + "last_error_status, last_error_message")
+                .fromClause("FROM transfer_ledger")
+                .whereClause("WHERE status = 'INITIALIZED' AND initialized_at < :cutoff "
+                        + "AND job_execution_id <> :currentExecution")
+                .parameterValues(Map.of("cutoff", cutoff, "currentExecution", jobExecutionId))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .rowMapper(new DataClassRowMapper<>(LedgerEntry.class))
+                .pageSize(100)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CancelStaleTransferProcessor cancelStaleTransferProcessor(LedgerRepository ledger, FilemailApi api,
+            @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
+            @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
+        return new CancelStaleTransferProcessor(ledger, api, jobExecutionId, Boolean.parseBoolean(dryRun));
+    }
+}

@@ -1,0 +1,51 @@
+package com.filemailbatch.cli;
+
+import com.filemailbatch.csv.InputFileException;
+import com.filemailbatch.filemail.FilemailApiException;
+import com.filemailbatch.ledger.MasterKeySource.MasterKeyException;
+import java.util.List;
+
+/** Finds the one line worth showing a user in a chain of exceptions: ours, not the framework's wrappers. */
+final class FailureMessages {
+
+    private FailureMessages() {
+    }
+
+    static String explain(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof InputFileException || t instanceof MasterKeyException) {
+                    return t.getMessage();
+                }
+                if (t instanceof FilemailApiException api) {
+                    return api.getMessage() + hint(api);
+                }
+            }
+        }
+        return failures.isEmpty() ? "unknown failure" : rootMessage(failures.get(0));
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof MasterKeyException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String hint(FilemailApiException api) {
+        if (api.httpStatus() == 401) {
+            return " (check FILEMAIL_API_KEY)";
+        }
+        if (api.httpStatus() == 404) {
+            return " (check FILEMAIL_BASE_URL)";
+        }
+        if (api.httpStatus() == 0) {
+            return " (is FILEMAIL_BASE_URL reachable?)";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,76 @@
+package com.filemailbatch.filemail;
+
+import feign.RetryableException;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the jobs call: the Filemail operations with the envelope unwrapped and every failure turned into a
+ * {@link FilemailApiException} (transport failures included).
+ */
+@Component
+public class FilemailApi {
+
+    /** Identifies this tool to Filemail ({@code sourcedetails} of initialize). */
+    public static final String SOURCE_DETAILS = "filemail-batch/0.1 (Java " + Runtime.version().feature() + ")";
+
+    private final FilemailClient client;
+
+    FilemailApi(FilemailClient client) {
+        this.client = client;
+    }
+
+    public TransferInitializeResult initialize(InitializeTransferRequest request) {
+        FilemailEnvelope<TransferInitializeResult> answer = call("initialize", () -> client.initialize(request));
+        TransferInitializeResult result = answer.data();
+        if (result == null || isBlank(result.transferid()) || isBlank(result.transferkey())) {
+            // A 200 without credentials cannot be used or cancelled: treat it as the server's fault.
+            throw FailureClassifier.exception("initialize", 200, "UnknownError",
+                    "the answer carried no transfer id or key", List.of(), null);
+        }
+        return result;
+    }
+
+    /**
+     * Cancels a transfer that was not completed. Filemail's "already completed" and "no longer there" answers are
+     * not errors here: they say the transfer is already final, and the outcome tells which.
+     */
+    public CancelOutcome cancel(String transferId, String transferKey) {
+        try {
+            call("cancel", () -> client.cancel(new TransferCredentials(transferId, transferKey)));
+            return CancelOutcome.CANCELLED;
+        } catch (RowRejectedByFilemailException e) {
+            CancelOutcome outcome = CancelOutcome.forRefusal(e.responseStatus());
+            if (outcome == null) {
+                throw e;
+            }
+            return outcome;
+        }
+    }
+
+    private static <T> FilemailEnvelope<T> call(String operation, Call<T> call) {
+        try {
+            return call.run();
+        } catch (RetryableException e) {
+            // Feign's wrapper of an I/O failure (refused, reset, timed out): no answer arrived.
+            throw FailureClassifier.exception(operation, 0, null, rootMessage(e), List.of(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        FilemailEnvelope<T> run();
+    }
+}

@@ -1,0 +1,77 @@
+package com.filemailbatch.filemail;
+
+import feign.Response;
+import feign.codec.ErrorDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Turns every non-2xx answer into a {@link FilemailApiException} from the error envelope. Replaces Feign's default
+ * decoder, which would turn a {@code Retry-After} answer into its own RetryableException: retries are not decided here.
+ */
+final class FilemailErrorDecoder implements ErrorDecoder {
+
+    /** Enough of a body to hold any envelope; a larger answer is not an envelope. */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final ObjectMapper json;
+
+    FilemailErrorDecoder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Exception decode(String methodKey, Response response) {
+        String operation = operationName(methodKey);
+        JsonNode body = readBody(response);
+        String responseStatus = text(body, "responsestatus");
+        String errorMessage = text(body, "errormessage");
+        List<ValidationError> validationErrors = validationErrors(body);
+        if (body == null && response.reason() != null) {
+            errorMessage = response.reason();
+        }
+        return FailureClassifier.exception(operation, response.status(), responseStatus, errorMessage,
+                validationErrors, null);
+    }
+
+    /** {@code FilemailClient#initialize(InitializeTransferRequest)} becomes {@code initialize}. */
+    static String operationName(String methodKey) {
+        int hash = methodKey.indexOf('#');
+        int paren = methodKey.indexOf('(');
+        return hash >= 0 && paren > hash ? methodKey.substring(hash + 1, paren) : methodKey;
+    }
+
+    private JsonNode readBody(Response response) {
+        if (response.body() == null) {
+            return null;
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES);
+            JsonNode node = json.readTree(bytes);
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException | JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        if (body == null) {
+            return null;
+        }
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private List<ValidationError> validationErrors(JsonNode body) {
+        JsonNode errors = body == null ? null : body.get("validationerrors");
+        if (errors == null || !errors.isArray()) {
+            return List.of();
+        }
+        return json.convertValue(errors, json.getTypeFactory().constructCollectionType(List.class,
+                ValidationError.class));
+    }
+}

@@ -1,0 +1,38 @@
+package com.filemailbatch.journal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the run journal back: counts per outcome, and the entries of one outcome streamed in line order. */
+@Repository
+public class RunJournal {
+
+    private final JdbcTemplate jdbc;
+
+    RunJournal(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<Outcome, Long> countByOutcome(long jobExecutionId) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        jdbc.query("SELECT outcome, COUNT(*) FROM run_journal WHERE job_execution_id = ? GROUP BY outcome",
+                rs -> {
+                    counts.put(Outcome.valueOf(rs.getString(1)), rs.getLong(2));
+                }, jobExecutionId);
+        return counts;
+    }
+
+    /** Streams the entries without holding them: a run may have a million rejected rows. */
+    public void forEach(long jobExecutionId, Outcome outcome, Consumer<JournalEntry> action) {
+        DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);
+        jdbc.query("SELECT job_execution_id, step_name, source_line, reference, outcome, column_name, "
+                + "reason, transfer_id FROM run_journal WHERE job_execution_id = ? AND outcome = ? "
+                + "ORDER BY source_line, id", rs -> {
+                    action.accept(mapper.mapRow(rs, 0));
+                }, jobExecutionId, outcome.name());
+    }
+}

@@ -1,0 +1,191 @@
+package com.filemailbatch.ledger;
+
+import com.filemailbatch.filemail.TransferInitializeResult;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The transfer ledger. Every write commits on its own (REQUIRES_NEW), whatever chunk transaction is open around
+ * it: a transfer that Filemail created must stay recorded even when the chunk that created it rolls back.
+ */
+@Repository
+public class LedgerRepository {
+
+    private static final String SELECT = "SELECT id, reference, status, attempt, subject, transfer_id, "
+            + "transfer_key_enc, transfer_url, source_file, source_line, job_execution_id, created_at, "
+            + "initialized_at, last_error_status, last_error_message FROM transfer_ledger ";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final TransferKeyCipher cipher;
+    private final Clock clock;
+    private final DataClassRowMapper<LedgerEntry> rowMapper = new DataClassRowMapper<>(LedgerEntry.class);
+
+    LedgerRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, TransferKeyCipher cipher,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims a reference for this run (status PENDING) before anything is sent: a reference already sent, or held
+     * by another row of this run, is not claimed.
+     */
+    public ClaimResult claim(Claim claim) {
+        OffsetDateTime now = now();
+        try {
+            inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
+                    + "recipients, files, source_file, source_line, job_execution_id, created_at, updated_at) "
+                    + "VALUES (?, 'PENDING', 1, ?, ?, ?, ?, ?, ?, ?, ?)", claim.reference(), claim.subject(),
+                    join(claim.recipients()), join(claim.files()), claim.sourceFile(), claim.sourceLine(),
+                    claim.jobExecutionId(), now, now));
+            return ClaimResult.claimed();
+        } catch (DuplicateKeyException exists) {
+            return reclaim(claim, now);
+        }
+    }
+
+    private ClaimResult reclaim(Claim claim, OffsetDateTime now) {
+        LedgerEntry entry = find(claim.reference()).orElseThrow();
+        if (entry.status().isSent()) {
+            return new ClaimResult(ClaimResult.Kind.ALREADY_SENT, entry.transferId());
+        }
+        if (entry.status() == TransferStatus.PENDING && entry.jobExecutionId() != null
+                && entry.jobExecutionId() == claim.jobExecutionId()) {
+            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, null);
+        }
+        // REJECTED or FAILED earlier, or PENDING left by an earlier execution: take it over, unless another
+        // thread took it first (the status/execution condition makes the update a compare-and-set).
+        int taken = inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'PENDING', "
+                + "attempt = attempt + 1, subject = ?, recipients = ?, files = ?, source_file = ?, source_line = ?, "
+                + "job_execution_id = ?, updated_at = ?, last_error_status = NULL, last_error_message = NULL "
+                + "WHERE reference = ? AND status = ? AND attempt = ?", claim.subject(), join(claim.recipients()),
+                join(claim.files()), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now,
+                claim.reference(), entry.status().name(), entry.attempt()));
+        return taken == 1 ? ClaimResult.claimed() : reclaim(claim, now);
+    }
+
+    /** Records what Filemail created: id, url and the transfer key encrypted under the master key. */
+    public void markInitialized(String reference, TransferInitializeResult result) {
+        OffsetDateTime now = now();
+        inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'INITIALIZED', transfer_id = ?, "
+                + "transfer_key_enc = ?, transfer_url = ?, region = ?, transfer_ip = ?, alternate_urls = ?, "
+                + "udp_port = ?, udp_threshold = ?, initialized_at = ?, updated_at = ?, last_error_status = NULL, "
+                + "last_error_message = NULL WHERE reference = ?", result.transferid(),
+                cipher.encrypt(reference, result.transferkey()), result.transferurl(), result.region(),
+                result.transferip(), join(result.alternateUrls()), result.udpport(), result.udpthreshold(), now,
+                now, reference));
+    }
+
+    /** A claimed row that did not get a transfer: REJECTED (fix the row) or FAILED (the next run retries it). */
+    public void markUnsent(String reference, TransferStatus status, String errorStatus, String errorMessage) {
+        if (status != TransferStatus.REJECTED && status != TransferStatus.FAILED) {
+            throw new IllegalArgumentException("not an unsent status: " + status);
+        }
+        inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, last_error_status = ?, "
+                + "last_error_message = ?, updated_at = ? WHERE reference = ? AND status = 'PENDING'", status.name(),
+                errorStatus, truncate(errorMessage), now(), reference));
+    }
+
+    /**
+     * Records a row that broke an input rule as REJECTED, unless its reference already belongs to a transfer or to
+     * a row this run is sending: those stay as they are.
+     *
+     * @return whether the ledger now holds the rejection
+     */
+    public boolean recordRejected(Claim row, String column, String reason) {
+        OffsetDateTime now = now();
+        String error = "InputRule" + (column == null ? "" : ":" + column);
+        try {
+            inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
+                    + "source_file, source_line, job_execution_id, created_at, updated_at, last_error_status, "
+                    + "last_error_message) VALUES (?, 'REJECTED', 0, ?, ?, ?, ?, ?, ?, ?, ?)", row.reference(),
+                    truncateSubject(row.subject()), row.sourceFile(), row.sourceLine(), row.jobExecutionId(), now,
+                    now, error, truncate(reason)));
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'REJECTED', "
+                    + "source_file = ?, source_line = ?, job_execution_id = ?, updated_at = ?, last_error_status = ?, "
+                    + "last_error_message = ? WHERE reference = ? AND status IN ('REJECTED', 'FAILED')",
+                    row.sourceFile(), row.sourceLine(), row.jobExecutionId(), now, error, truncate(reason),
+                    row.reference())) == 1;
+        }
+    }
+
+    public Optional<LedgerEntry> find(String reference) {
+        return jdbc.query(SELECT + "WHERE reference = ?", rowMapper, reference).stream().findFirst();
+    }
+
+    public List<LedgerEntry> findByExecution(long jobExecutionId) {
+        return jdbc.query(SELECT + "WHERE job_execution_id = ? ORDER BY source_line", rowMapper, jobExecutionId);
+    }
+
+    /** The transfer key of an entry, decrypted: for the API calls that need it, never for display. */
+    public String transferKey(LedgerEntry entry) {
+        return cipher.decrypt(entry.reference(), entry.transferKeyEnc());
+    }
+
+    /** Moves an INITIALIZED transfer to a final status (cleanup's answer from Filemail). */
+    public boolean markFinal(long id, TransferStatus status, String note) {
+        String timeColumn = switch (status) {
+            case CANCELLED -> "cancelled_at";
+            case COMPLETED -> "completed_at";
+            case EXPIRED -> "updated_at";
+            default -> throw new IllegalArgumentException("not a final status: " + status);
+        };
+        OffsetDateTime now = now();
+        return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, " + timeColumn + " = ?, "
+                + "updated_at = ?, last_error_status = ? WHERE id = ? AND status = 'INITIALIZED'", status.name(), now,
+                now, note, id)) == 1;
+    }
+
+    /** Notes a failed cleanup attempt on a transfer that stays INITIALIZED (the next cleanup tries again). */
+    public void noteError(long id, String errorStatus, String errorMessage) {
+        inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET last_error_status = ?, last_error_message = ?, "
+                + "updated_at = ? WHERE id = ?", errorStatus, truncate(errorMessage), now(), id));
+    }
+
+    public Map<TransferStatus, Long> countByStatus() {
+        Map<TransferStatus, Long> counts = new EnumMap<>(TransferStatus.class);
+        jdbc.query("SELECT status, COUNT(*) FROM transfer_ledger GROUP BY status",
+                rs -> {
+                    counts.put(TransferStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
+        return ownTransaction.execute(status -> work.get());
+    }
+
+    private static String join(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(";", values);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+    }
+
+    private static String truncateSubject(String subject) {
+        return subject == null || subject.length() <= 200 ? subject : subject.substring(0, 197) + "...";
+    }
+}

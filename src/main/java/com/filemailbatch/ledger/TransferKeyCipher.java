@@ -1,0 +1,73 @@
+package com.filemailbatch.ledger;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM encryption of transfer keys. The stored form is {@code v1.<key id>.<base64(nonce | ciphertext+tag)>};
+ * the key id (from the master key's digest) lets a wrong master key be named instead of failing obscurely, and the
+ * row's reference is the additional authenticated data, so a ciphertext copied onto another row does not decrypt.
+ */
+public final class TransferKeyCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey masterKey;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    public TransferKeyCipher(SecretKey masterKey) {
+        this.masterKey = masterKey;
+        this.keyId = HexFormat.of().formatHex(MasterKeySource.sha256(masterKey.getEncoded()), 0, 4);
+    }
+
+    public String encrypt(String reference, String transferKey) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(reference.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(transferKey.getBytes(StandardCharsets.UTF_8));
+            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return "v1." + keyId + "." + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    }
+
+    public String decrypt(String reference, String stored) {
+        String[] parts = stored.split("\\.", 3);
+        if (parts.length != 3 || !parts[0].equals("v1")) {
+            throw new IllegalArgumentException("the stored transfer key of '" + reference + "' is not in a known format");
+        }
+        if (!parts[1].equals(keyId)) {
+            throw new IllegalStateException("the transfer key of '" + reference + "' was encrypted under master key "
+                    + parts[1] + ", but the current master key is " + keyId
+                    + " (check FILEMAIL_BATCH_SECRET or the master.key file)");
+        }
+        byte[] in = Base64.getDecoder().decode(parts[2]);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(reference.getBytes(StandardCharsets.UTF_8));
+            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the stored transfer key of '" + reference
+                    + "' fails its integrity check: it was altered or belongs to another row", e);
+        }
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+}

@@ -1,0 +1,26 @@
+package com.filemailbatch.ledger;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a transfer definition stands in the ledger. */
+public enum TransferStatus {
+    /** The row broke a rule (ours or Filemail's); never sent. A corrected row with the same reference is sent. */
+    REJECTED,
+    /** Claimed by a run that is calling initialize now (or crashed while doing so). */
+    PENDING,
+    /** Filemail created the transfer; its id and (encrypted) key are recorded. */
+    INITIALIZED,
+    COMPLETED,
+    CANCELLED,
+    EXPIRED,
+    /** The call failed in a way worth retrying; the next run sends it again. */
+    FAILED;
+
+    /** Statuses that mean a transfer exists (or existed) at Filemail: such a row is never sent again. */
+    public static final Set<TransferStatus> SENT = EnumSet.of(INITIALIZED, COMPLETED, CANCELLED, EXPIRED);
+
+    public boolean isSent() {
+        return SENT.contains(this);
+    }
+}

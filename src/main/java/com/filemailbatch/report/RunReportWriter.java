@@ -1,0 +1,83 @@
+package com.filemailbatch.report;
+
+import com.filemailbatch.journal.Outcome;
+import com.filemailbatch.journal.RunJournal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * Writes {@code run-<id>.json} (the summary and the run's non-secret parameters) and, when rows were rejected,
+ * {@code run-<id>-rejected.csv} (line, reference, column, reason) into the reports directory. Files are written
+ * beside their final name and moved into place, so a reader never sees half a report.
+ */
+final class RunReportWriter {
+
+    private final Path reportsDir;
+    private final RunJournal journal;
+    private final ObjectMapper json;
+
+    RunReportWriter(Path reportsDir, RunJournal journal, ObjectMapper json) {
+        this.reportsDir = reportsDir;
+        this.journal = journal;
+        this.json = json;
+    }
+
+    Path reportFile(long executionId) {
+        return reportsDir.resolve("run-" + executionId + ".json");
+    }
+
+    Path rejectedFile(long executionId) {
+        return reportsDir.resolve("run-" + executionId + "-rejected.csv");
+    }
+
+    void write(RunSummary summary, Map<String, String> parameters) {
+        try {
+            Files.createDirectories(reportsDir);
+            if (summary.rejected() > 0) {
+                writeRejected(summary.executionId());
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("executionId", summary.executionId());
+            report.put("jobName", summary.jobName());
+            report.put("parameters", parameters);
+            report.put("summary", summary);
+            if (summary.rejected() > 0) {
+                report.put("rejectedRows", rejectedFile(summary.executionId()).getFileName().toString());
+            }
+            Path target = reportFile(summary.executionId());
+            Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+            json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), report);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run report into " + reportsDir, e);
+        }
+    }
+
+    private void writeRejected(long executionId) throws IOException {
+        Path target = rejectedFile(executionId);
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+                CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("line", "reference", "column", "reason").get()
+                        .print(out)) {
+            journal.forEach(executionId, Outcome.REJECTED, entry -> {
+                try {
+                    csv.printRecord(entry.sourceLine(), entry.reference(), entry.columnName(), entry.reason());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,48 @@
+package com.filemailbatch.report;
+
+import java.util.Locale;
+
+/** The plain-text run summary printed at the end of every run. */
+final class SummaryFormatter {
+
+    private SummaryFormatter() {
+    }
+
+    static String format(RunSummary s, String reportFile, String rejectedFile) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Run %d of %s%s finished.%n", s.executionId(), s.jobName(),
+                s.dryRun() ? " (dry run: nothing was sent or cancelled)" : ""));
+        if (s.jobName().equals("sendTransfersJob")) {
+            line(text, "rows read", s.rowsRead());
+            if (s.dryRun()) {
+                line(text, "would send", s.wouldSend());
+            } else {
+                line(text, "initialized", s.initialized());
+            }
+            line(text, "already sent", s.alreadySent());
+            if (s.duplicates() > 0) {
+                line(text, "duplicates", s.duplicates());
+            }
+            line(text, "rejected", s.rejected());
+        }
+        if (s.dryRun()) {
+            line(text, "would cancel", s.wouldCancel());
+        } else {
+            line(text, "cancelled", s.cancelled());
+            if (s.foundCompleted() + s.foundExpired() > 0) {
+                line(text, "found completed", s.foundCompleted());
+                line(text, "found expired", s.foundExpired());
+            }
+        }
+        line(text, "failed", s.failed());
+        text.append("  report: ").append(reportFile).append(System.lineSeparator());
+        if (s.rejected() > 0) {
+            text.append("  rejected rows: ").append(rejectedFile).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    private static void line(StringBuilder text, String label, long value) {
+        text.append(String.format(Locale.ROOT, "  %-16s %,10d%n", label, value));
+    }
+}
