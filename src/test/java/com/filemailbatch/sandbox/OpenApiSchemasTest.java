@@ -2,6 +2,7 @@ package com.filemailbatch.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -56,7 +57,7 @@ class OpenApiSchemasTest {
         assertThat(initialize("{\"subject\":\"" + "x".repeat(201) + "\"}")).containsExactly(
                 new SchemaViolation("subject", "InvalidParameter", "'subject' must be at most 200 characters long."));
         assertThat(initialize("{\"subject\":\"\"}")).extracting(SchemaViolation::propertyName, SchemaViolation::errorCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("subject", "InvalidParameter"));
+                .containsExactly(tuple("subject", "InvalidParameter"));
     }
 
     @Test
@@ -70,10 +71,10 @@ class OpenApiSchemasTest {
         assertThat(initialize("{\"subject\":5,\"days\":\"7\",\"notify\":\"yes\",\"to\":\"a@example.com\"}"))
                 .extracting(SchemaViolation::propertyName, SchemaViolation::errorMessage)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("subject", "'subject' must be a string."),
-                        org.assertj.core.groups.Tuple.tuple("days", "'days' must be an integer."),
-                        org.assertj.core.groups.Tuple.tuple("notify", "'notify' must be a boolean."),
-                        org.assertj.core.groups.Tuple.tuple("to", "'to' must be an array."));
+                        tuple("subject", "'subject' must be a string."),
+                        tuple("days", "'days' must be an integer."),
+                        tuple("notify", "'notify' must be a boolean."),
+                        tuple("to", "'to' must be an array."));
     }
 
     @Test
@@ -111,8 +112,8 @@ class OpenApiSchemasTest {
         JsonNode empty = SandboxClient.JSON.readTree("{\"transferid\":\"\"}");
         assertThat(SCHEMAS.validate("CancelTransferRequest", empty))
                 .extracting(SchemaViolation::propertyName, SchemaViolation::errorCode)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("transferid", "InvalidParameter"),
-                        org.assertj.core.groups.Tuple.tuple("transferkey", "InputParameterMissing"));
+                .containsExactly(tuple("transferid", "InvalidParameter"),
+                        tuple("transferkey", "InputParameterMissing"));
         assertThat(SCHEMAS.validate("CompleteTransferRequest",
                 SandboxClient.JSON.readTree("{\"transferid\":\"a\",\"transferkey\":\"b\",\"extra\":true}")))
                 .extracting(SchemaViolation::propertyName).containsExactly("extra");
