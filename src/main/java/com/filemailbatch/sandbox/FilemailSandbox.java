@@ -1,0 +1,140 @@
+package com.filemailbatch.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * An embedded stand-in for the Filemail REST API v2 on a free loopback port, for the CLI's
+ * {@code --sandbox} flag and for tests. It validates requests against Filemail's published OpenAPI
+ * schemas, keeps transfers and uploads for the life of the instance, and answers with Filemail's envelopes.
+ *
+ * <p>Endpoints, relative to {@link #baseUrl()}: {@code POST /transfer/initialize},
+ * {@code PUT /transfer/cancel}, {@code PUT /transfer/complete}, {@code POST /savefile.ashx},
+ * {@code GET /transfer/{id}}, {@code GET /transfer/sent}. Every request needs {@code x-api-key:}
+ * {@link #apiKey()} and an {@code x-api-version} header, including uploads.
+ */
+public final class FilemailSandbox implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUrl;
+    private final String apiKey;
+    private final SandboxState state = new SandboxState();
+    private final SandboxControls controls = new SandboxControls();
+    private final RequestJournal journal = new RequestJournal();
+
+    private FilemailSandbox(SandboxOptions options) throws IOException {
+        this.apiKey = options.apiKey();
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
+        this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        TransferHandlers transfers = new TransferHandlers(state, new JsonRequests(OpenApiSchemas.load()), baseUrl);
+        server.createContext("/", new SandboxRouter(apiKey, transfers, new UploadHandler(state), controls, journal));
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts a sandbox with {@link SandboxOptions#defaults()}. */
+    public static FilemailSandbox start() {
+        return start(SandboxOptions.defaults());
+    }
+
+    public static FilemailSandbox start(SandboxOptions options) {
+        try {
+            return new FilemailSandbox(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Filemail sandbox", e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** One line for logs and the console, so no one mistakes a sandbox run for a real one. */
+    public String banner() {
+        return "SANDBOX: using the embedded Filemail stand-in at " + baseUrl + " — nothing is sent to Filemail";
+    }
+
+    /** Every request received so far, in arrival order. */
+    public List<RecordedRequest> requests() {
+        return journal.list();
+    }
+
+    public void clearRequests() {
+        journal.clear();
+    }
+
+    /** Every transfer created through this sandbox, oldest first, including cancelled and expired ones. */
+    public List<SandboxTransfer> transfers() {
+        return state.all().stream().sorted(Comparator.comparingLong(TransferEntry::sequence))
+                .map(TransferEntry::snapshot).toList();
+    }
+
+    /** Transfers that are neither completed, cancelled nor expired: what a cleanup run should leave at 0. */
+    public long liveTransferCount() {
+        return state.all().stream().filter(t -> t.status() == SandboxTransfer.Status.INITIALIZED).count();
+    }
+
+    /** Marks a transfer expired, whatever its state. */
+    public void expire(String transferId) {
+        TransferEntry entry = state.get(transferId);
+        if (entry == null) {
+            throw new IllegalArgumentException("Unknown sandbox transfer " + transferId);
+        }
+        entry.expire();
+    }
+
+    /**
+     * Queues an error answer for the next request with this method and path (e.g. {@code "PUT"},
+     * {@code "/transfer/cancel"}); it wins over every other check. Call it N times for N answers.
+     */
+    public void respondNext(String method, String path, int httpStatus, String responsestatus, String errormessage) {
+        controls.enqueue(new ScriptedAnswer(method, path, httpStatus, responsestatus, errormessage));
+    }
+
+    /** Delay added before each answer. */
+    public void setLatency(Duration latency) {
+        controls.setLatency(latency);
+    }
+
+    /**
+     * While true, every request's connection is closed without any answer (no status line), which a
+     * {@code java.net.http} client sees as an {@link IOException}. Such requests are journalled with status 0.
+     */
+    public void setUnavailable(boolean unavailable) {
+        controls.setUnavailable(unavailable);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        state.deleteFiles();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "filemail-sandbox-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

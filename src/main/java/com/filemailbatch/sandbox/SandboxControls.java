@@ -1,0 +1,48 @@
+package com.filemailbatch.sandbox;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** The knobs tests turn: latency, unavailability and queued error answers. */
+final class SandboxControls {
+
+    private final ConcurrentLinkedQueue<ScriptedAnswer> scripted = new ConcurrentLinkedQueue<>();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile boolean unavailable;
+
+    void enqueue(ScriptedAnswer answer) {
+        scripted.add(answer);
+    }
+
+    /** Removes and returns the oldest queued answer for this method and path, if any. */
+    Optional<ScriptedAnswer> takeScripted(String method, String path) {
+        for (Iterator<ScriptedAnswer> it = scripted.iterator(); it.hasNext(); ) {
+            ScriptedAnswer answer = it.next();
+            if (answer.matches(method, path) && scripted.remove(answer)) {
+                return Optional.of(answer);
+            }
+        }
+        return Optional.empty();
+    }
+
+    void pause() throws InterruptedException {
+        Duration current = latency;
+        if (!current.isZero()) {
+            Thread.sleep(current.toMillis());
+        }
+    }
+
+    void setLatency(Duration latency) {
+        this.latency = latency == null || latency.isNegative() ? Duration.ZERO : latency;
+    }
+
+    boolean unavailable() {
+        return unavailable;
+    }
+
+    void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+}

@@ -1,0 +1,145 @@
+package com.filemailbatch.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every request passes here in a fixed order: unavailability, latency, scripted answers, API-key and
+ * version headers, then the endpoint. Each answer is journalled before it is written.
+ */
+final class SandboxRouter implements HttpHandler {
+
+    private static final String UPLOAD_PATH = "/savefile.ashx";
+
+    private final String apiKey;
+    private final TransferHandlers transfers;
+    private final UploadHandler uploads;
+    private final SandboxControls controls;
+    private final RequestJournal journal;
+
+    SandboxRouter(String apiKey, TransferHandlers transfers, UploadHandler uploads, SandboxControls controls,
+            RequestJournal journal) {
+        this.apiKey = apiKey;
+        this.transfers = transfers;
+        this.uploads = uploads;
+        this.controls = controls;
+        this.journal = journal;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long arrival = journal.arrived();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getPath();
+        boolean upload = UPLOAD_PATH.equals(path);
+        CountingInputStream stream = new CountingInputStream(exchange.getRequestBody());
+        byte[] body = upload ? null : stream.readAllBytes();
+        SandboxRequest request = new SandboxRequest(method, path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders(), body, stream);
+        if (controls.unavailable()) {
+            // Dropping the connection without a status line makes java.net.http clients throw an IOException.
+            record(arrival, request, stream, 0);
+            exchange.close();
+            return;
+        }
+        pause();
+        Answer answer = answer(request);
+        stream.transferTo(OutputStream.nullOutputStream());
+        record(arrival, request, stream, answer.status());
+        byte[] json = Envelopes.JSON.writeValueAsBytes(answer.body());
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(answer.status(), json.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(json);
+        }
+    }
+
+    private Answer answer(SandboxRequest request) {
+        try {
+            Optional<ScriptedAnswer> scripted = controls.takeScripted(request.method(), request.path());
+            if (scripted.isPresent()) {
+                ScriptedAnswer s = scripted.get();
+                return new Answer(s.httpStatus(), Envelopes.error(s.responseStatus(), s.errorMessage(), null));
+            }
+            checkHeaders(request);
+            return new Answer(200, Envelopes.ok(route(request)));
+        } catch (SandboxError e) {
+            return new Answer(e.httpStatus(), Envelopes.error(e));
+        } catch (RuntimeException e) {
+            return new Answer(500, Envelopes.error("UnknownError", "Sandbox failure: " + e, null));
+        }
+    }
+
+    private void checkHeaders(SandboxRequest request) {
+        String key = request.header("x-api-key");
+        if (key == null || key.isEmpty()) {
+            throw SandboxError.of(401, "MissingApikey", "The x-api-key header is missing.");
+        }
+        if (!key.equals(apiKey)) {
+            throw SandboxError.of(401, "InvalidApikey", "The API key is not valid.");
+        }
+        String version = request.header("x-api-version");
+        if (version == null || version.isEmpty()) {
+            throw SandboxError.missingParameter("x-api-version");
+        }
+    }
+
+    private JsonNode route(SandboxRequest request) {
+        String route = request.method() + " " + request.path();
+        switch (route) {
+            case "POST /transfer/initialize":
+                return transfers.initialize(request);
+            case "PUT /transfer/cancel":
+                return transfers.cancel(request);
+            case "PUT /transfer/complete":
+                return transfers.complete(request);
+            case "GET /transfer/sent":
+                return transfers.sent(request);
+            case "POST " + UPLOAD_PATH:
+                uploads.upload(request);
+                return null;
+            default:
+                break;
+        }
+        String path = request.path();
+        if (request.method().equals("GET") && path.startsWith("/transfer/") && path.indexOf('/', 10) < 0
+                && path.length() > 10) {
+            return transfers.details(path.substring(10));
+        }
+        if (List.of("/transfer/initialize", "/transfer/cancel", "/transfer/complete", UPLOAD_PATH).contains(path)) {
+            throw SandboxError.of(405, "InvalidRequest", request.method() + " is not allowed on " + path + ".");
+        }
+        throw SandboxError.of(404, "NotFound", "No sandbox endpoint " + route + "; check the base URL and path.");
+    }
+
+    private void record(long arrival, SandboxRequest request, CountingInputStream stream, int status) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        String body = request.body() == null ? null : new String(request.body(), StandardCharsets.UTF_8);
+        journal.record(arrival, new RecordedRequest(request.method(), request.path(), request.rawQuery(),
+                Map.copyOf(headers), body, stream.count(), status));
+    }
+
+    private void pause() {
+        try {
+            controls.pause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Answer(int status, JsonNode body) {
+    }
+
+}

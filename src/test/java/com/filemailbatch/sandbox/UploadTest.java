@@ -1,0 +1,118 @@
+package com.filemailbatch.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.filemailbatch.sandbox.SandboxClient.Response;
+
+import tools.jackson.databind.JsonNode;
+
+class UploadTest {
+
+    private final FilemailSandbox sandbox = FilemailSandbox.start();
+    private final SandboxClient client = new SandboxClient(sandbox);
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void chunksSentOutOfOrderAreReassembled() throws Exception {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        byte[] file = new byte[2500];
+        new Random(42).nextBytes(file);
+        String base = credentials(init) + "&thefilename=report.pdf&chunksize=1000&chunks=3";
+
+        for (int chunk : new int[] {2, 0, 1}) {
+            byte[] part = Arrays.copyOfRange(file, chunk * 1000, Math.min(file.length, chunk * 1000 + 1000));
+            Response response = client.upload(base + "&chunk=" + chunk, part);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.responsestatus()).isEqualTo("OK");
+        }
+
+        SandboxFile stored = sandbox.transfers().get(0).files().get(0);
+        assertThat(stored.name()).isEqualTo("report.pdf");
+        assertThat(stored.size()).isEqualTo(2500);
+        assertThat(stored.chunksReceived()).isEqualTo(3);
+        assertThat(stored.sha256()).isEqualTo(sha256(file));
+        assertThat(client.complete(init).status()).isEqualTo(200);
+        JsonNode details = client.get("/transfer/" + init.get("transferid").asString()).data();
+        assertThat(details.get("size").asLong()).isEqualTo(2500);
+        assertThat(details.get("files").get(0).get("filename").asString()).isEqualTo("report.pdf");
+    }
+
+    @Test
+    void unchunkedUploadIsOneChunkAndJournalledByLengthOnly() throws Exception {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        byte[] file = "hello sandbox".getBytes();
+
+        assertThat(client.upload(credentials(init) + "&thefilename=a%20b.txt", file).status()).isEqualTo(200);
+
+        SandboxFile stored = sandbox.transfers().get(0).files().get(0);
+        assertThat(stored.name()).isEqualTo("a b.txt");
+        assertThat(stored.sha256()).isEqualTo(sha256(file));
+        RecordedRequest upload = sandbox.requests().get(1);
+        assertThat(upload.path()).isEqualTo("/savefile.ashx");
+        assertThat(upload.body()).isNull();
+        assertThat(upload.bodyLength()).isEqualTo(file.length);
+        assertThat(upload.header("Content-Type")).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void missingChunkBlocksCompleteWithUploadNotComplete() {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        client.upload(credentials(init) + "&thefilename=f&chunksize=4&chunks=2&chunk=0", new byte[4]);
+
+        assertThat(sandbox.transfers().get(0).files().get(0).complete()).isFalse();
+        Response complete = client.complete(init);
+        assertThat(complete.status()).isEqualTo(400);
+        assertThat(complete.responsestatus()).isEqualTo("UploadNotComplete");
+    }
+
+    @Test
+    void chunkOfTheWrongSizeIsRejected() {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        Response response = client.upload(credentials(init) + "&thefilename=f&chunksize=4&chunks=2&chunk=0", new byte[3]);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.responsestatus()).isEqualTo("InvalidParameter");
+    }
+
+    @Test
+    void missingParametersAndWrongKeyAreRejected() {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        Response missing = client.upload(credentials(init), new byte[1]);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.responsestatus()).isEqualTo("InputParameterMissing");
+        assertThat(missing.body().get("validationerrors").get(0).get("propertyName").asString()).isEqualTo("thefilename");
+
+        Response wrongKey = client.upload("transferid=" + init.get("transferid").asString()
+                + "&transferkey=wrong&thefilename=f", new byte[1]);
+        assertThat(wrongKey.status()).isEqualTo(400);
+        assertThat(wrongKey.responsestatus()).isEqualTo("NotFound");
+    }
+
+    @Test
+    void uploadToCancelledTransferIsNotFound() {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        client.cancel(init);
+        Response response = client.upload(credentials(init) + "&thefilename=f", new byte[1]);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.responsestatus()).isEqualTo("NotFound");
+    }
+
+    private static String credentials(JsonNode init) {
+        return "transferid=" + init.get("transferid").asString() + "&transferkey=" + init.get("transferkey").asString();
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
