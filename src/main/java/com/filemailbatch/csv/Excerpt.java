@@ -1,0 +1,37 @@
+package com.filemailbatch.csv;
+
+/**
+ * Quotes a value from the file for a one-line message: control characters are escaped so an embedded
+ * newline cannot break the line, and long values are cut so a 5000-character cell does not flood the log.
+ */
+final class Excerpt {
+
+    private static final int MAX_LENGTH = 60;
+
+    private Excerpt() {
+    }
+
+    static String quoted(String value) {
+        StringBuilder out = new StringBuilder("'");
+        int shown = Math.min(value.length(), MAX_LENGTH);
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        if (shown < value.length()) {
+            out.append("...");
+        }
+        return out.append('\'').toString();
+    }
+}
