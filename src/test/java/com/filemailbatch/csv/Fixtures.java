@@ -38,9 +38,4 @@ final class Fixtures {
         }
         return rows;
     }
-
-    /** A row with only a subject; tests set the cell under test with the record's wither-style copies below. */
-    static TransferDefinition row(String subject) {
-        return new TransferDefinition("orders.csv", 12, null, subject, null, null, null, null, null, null, null, null);
-    }
 }
