@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * they move the ledger row to COMPLETED or EXPIRED. A failed cancel leaves the row for the next cleanup,
  * except a fatal answer (bad key, account problem), which stops the step.
  */
-final class CancelStaleTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry> {
+class CancelStaleTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry> {
 
     static final String STEP = "cancelStaleTransfersStep";
 

@@ -4,8 +4,8 @@ import com.filemailbatch.FilemailBatchApplication;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import java.io.PrintStream;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,18 +28,18 @@ final class ApplicationStarter implements AutoCloseable {
     }
 
     ConfigurableApplicationContext start() {
-        Map<String, Object> overrides = new HashMap<>();
+        // Passed as command-line properties: they must win over application.properties and the environment.
+        List<String> overrides = new ArrayList<>();
         if (options.sandbox) {
             sandbox = FilemailSandbox.start();
             out.println(sandbox.banner());
-            overrides.put("filemail.base-url", sandbox.baseUrl().toString());
-            overrides.put("filemail.api-key", sandbox.apiKey());
+            overrides.add("--filemail.base-url=" + sandbox.baseUrl());
+            overrides.add("--filemail.api-key=" + sandbox.apiKey());
         }
         try {
             context = new SpringApplicationBuilder(FilemailBatchApplication.class)
-                    .properties(overrides)
                     .logStartupInfo(false)
-                    .run();
+                    .run(overrides.toArray(String[]::new));
         } catch (RuntimeException e) {
             throw new ConfigurationException("cannot start: " + FailureMessages.rootMessage(e), e);
         }

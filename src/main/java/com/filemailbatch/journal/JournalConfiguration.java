@@ -1,10 +1,13 @@
 package com.filemailbatch.journal;
 
+import java.sql.Types;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 /** The run journal's writer, shared by every step that acts on items: one batched insert per chunk. */
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +19,21 @@ class JournalConfiguration {
                 .dataSource(dataSource)
                 .sql("INSERT INTO run_journal (job_execution_id, step_name, source_line, reference, outcome, "
                         + "column_name, reason, transfer_id) VALUES (:jobExecutionId, :stepName, :sourceLine, "
-                        + ":reference, :outcomeName, :columnName, :reason, :transferId)")
-                .beanMapped()
+                        + ":reference, :outcome, :columnName, :reason, :transferId)")
+                .itemSqlParameterSourceProvider(JournalConfiguration::parameters)
                 .assertUpdates(true)
                 .build();
+    }
+
+    private static SqlParameterSource parameters(JournalEntry entry) {
+        return new MapSqlParameterSource()
+                .addValue("jobExecutionId", entry.jobExecutionId())
+                .addValue("stepName", entry.stepName())
+                .addValue("sourceLine", entry.sourceLine(), Types.BIGINT)
+                .addValue("reference", entry.reference(), Types.VARCHAR)
+                .addValue("outcome", entry.outcome().name())
+                .addValue("columnName", entry.columnName(), Types.VARCHAR)
+                .addValue("reason", entry.reason(), Types.VARCHAR)
+                .addValue("transferId", entry.transferId(), Types.VARCHAR);
     }
 }

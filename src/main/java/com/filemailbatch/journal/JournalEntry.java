@@ -13,8 +13,4 @@ public record JournalEntry(
         String columnName,
         String reason,
         String transferId) {
-
-    public String outcomeName() {
-        return outcome.name();
-    }
 }

@@ -122,6 +122,13 @@ public final class FilemailSandbox implements AutoCloseable {
         controls.setUnavailable(unavailable);
     }
 
+    /** Back to a new sandbox's state: no transfers, no recorded requests, no latency, faults or scripted answers. */
+    public void reset() {
+        controls.reset();
+        journal.clear();
+        state.clear();
+    }
+
     @Override
     public void close() {
         server.stop(0);

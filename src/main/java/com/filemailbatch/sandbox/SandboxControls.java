@@ -45,4 +45,10 @@ final class SandboxControls {
     void setUnavailable(boolean unavailable) {
         this.unavailable = unavailable;
     }
+
+    void reset() {
+        scripted.clear();
+        latency = Duration.ZERO;
+        unavailable = false;
+    }
 }

@@ -64,6 +64,11 @@ final class SandboxState {
         return Files.createTempFile(uploadRoot, "upload-", ".tmp");
     }
 
+    /** Forgets every transfer (their uploaded bytes stay on disk until {@link #deleteFiles()}). */
+    void clear() {
+        transfers.clear();
+    }
+
     void deleteFiles() {
         try (Stream<Path> paths = Files.walk(uploadRoot)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -9,7 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /** Feeds the progress line from the reader's position after each written chunk (the main thread only). */
-final class InitializeProgressListener implements ItemWriteListener<JournalEntry>, StepExecutionListener {
+class InitializeProgressListener implements ItemWriteListener<JournalEntry>, StepExecutionListener {
 
     private final TransferDefinitionReader reader;
     private final ProgressPrinter printer;
@@ -31,13 +31,18 @@ final class InitializeProgressListener implements ItemWriteListener<JournalEntry
 
     @Override
     public void afterWrite(Chunk<? extends JournalEntry> items) {
-        printer.update(reader.getCurrentItemCount(), reader.totalRows(), doneAtStart);
+        printer.update(done(), reader.totalRows(), doneAtStart);
+    }
+
+    /** The reader counts its final, empty read too: never report more rows than the file has. */
+    private long done() {
+        return Math.min(reader.getCurrentItemCount(), reader.totalRows());
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         if (doneAtStart >= 0) {
-            printer.finish(reader.getCurrentItemCount(), reader.totalRows(), doneAtStart);
+            printer.finish(done(), reader.totalRows(), doneAtStart);
         }
         return null;
     }

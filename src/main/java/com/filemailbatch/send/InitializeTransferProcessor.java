@@ -24,7 +24,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * before the call, so a crash leaves a PENDING trace instead of nothing), call initialize, record the result.
  * Runs on several threads at once; everything it shares is thread-safe.
  */
-final class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, JournalEntry> {
+class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, JournalEntry> {
 
     static final String STEP = "initializeTransfersStep";
 
