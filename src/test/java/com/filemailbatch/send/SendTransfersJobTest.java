@@ -1,0 +1,205 @@
+package com.filemailbatch.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.sandbox.FilemailSandbox;
+import com.filemailbatch.sandbox.RecordedRequest;
+import com.filemailbatch.sandbox.SandboxTransfer;
+import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.TestData;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@FilemailBatchTest
+class SendTransfersJobTest {
+
+    private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 25);
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("sendTransfersJob")
+    Job sendTransfersJob;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FilemailSandbox sandbox;
+
+    @Autowired
+    LedgerRepository ledger;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void cleanSlate() {
+        TestData.reset(jdbc, sandbox);
+    }
+
+    @Test
+    void initializesValidRowsRecordsRejectedOnesAndReportsBoth() throws Exception {
+        Path input = TestData.csv(dir, "orders.csv",
+                "reference,subject,to,message,days,notify,confirmation",
+                "A-1,Invoice 1,ann@example.com,\"Hello,\nAnn\",7,true,false",
+                "A-2,Invoice 2,bob@,Hi,7,,",
+                "A-3,Invoice 3,cat@example.com;dan@example.com,,-1,false,true",
+                "A-4,,eve@example.com,,,,");
+
+        JobExecution execution = run(input, RUN_DATE);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        assertThat(TestData.ledgerStatuses(jdbc)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "A-1", "INITIALIZED", "A-2", "REJECTED", "A-3", "INITIALIZED", "A-4", "REJECTED"));
+
+        List<Map<String, Object>> rows = TestData.ledger(jdbc);
+        Map<String, Object> first = rows.get(0);
+        assertThat(first.get("SOURCE_LINE")).isEqualTo(2L);
+        assertThat(first.get("SOURCE_FILE").toString()).endsWith("orders.csv");
+        assertThat(first.get("JOB_EXECUTION_ID")).isEqualTo(execution.getId());
+        SandboxTransfer created = sandbox.transfers().stream()
+                .filter(t -> t.subject().equals("Invoice 1")).findFirst().orElseThrow();
+        assertThat(first.get("TRANSFER_ID")).isEqualTo(created.id());
+        assertThat(first.get("TRANSFER_URL")).isEqualTo(sandbox.baseUrl() + "/savefile.ashx");
+        // The key is stored encrypted, and decrypts to what Filemail returned.
+        assertThat(first.get("TRANSFER_KEY_ENC").toString()).startsWith("v1.").doesNotContain(created.key());
+        assertThat(ledger.transferKey(ledger.find("A-1").orElseThrow())).isEqualTo(created.key());
+
+        Map<String, Object> rejected = rows.get(1);
+        assertThat(rejected.get("LAST_ERROR_MESSAGE")).isEqualTo("'bob@' is not an e-mail address");
+        assertThat(rejected.get("TRANSFER_ID")).isNull();
+
+        assertThat(sandbox.transfers()).hasSize(2);
+        assertThat(initializeRequests()).hasSize(2);
+        assertThat(jdbc.queryForList("SELECT source_line, outcome, column_name FROM run_journal "
+                + "WHERE job_execution_id = ? ORDER BY source_line", execution.getId()))
+                .extracting(row -> row.get("SOURCE_LINE") + " " + row.get("OUTCOME") + " " + row.get("COLUMN_NAME"))
+                .containsExactly("2 INITIALIZED null", "4 REJECTED to", "5 INITIALIZED null", "6 REJECTED subject");
+    }
+
+    @Test
+    void theSameFileRunAgainSendsNothingTwice() throws Exception {
+        Path input = TestData.csv(dir, "again.csv", "reference,subject", "B-1,First", "B-2,Second");
+
+        run(input, RUN_DATE);
+        JobExecution second = run(input, RUN_DATE.plusDays(1));
+
+        assertThat(second.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+        assertThat(sandbox.transfers()).hasSize(2);
+        assertThat(jdbc.queryForList("SELECT outcome FROM run_journal WHERE job_execution_id = ?", String.class,
+                second.getId())).containsExactly("ALREADY_SENT", "ALREADY_SENT");
+    }
+
+    @Test
+    void aCompletedRunOfTheSameDateIsNotStartedAgain() throws Exception {
+        Path input = TestData.csv(dir, "once.csv", "subject", "Only once");
+        run(input, RUN_DATE);
+
+        assertThatThrownBy(() -> run(input, RUN_DATE)).isInstanceOf(JobInstanceAlreadyCompleteException.class);
+        assertThat(sandbox.transfers()).hasSize(1);
+    }
+
+    @Test
+    void rowsWithoutReferenceAreKeyedByTheirContentSoADuplicateRowIsSentOnce() throws Exception {
+        Path input = TestData.csv(dir, "dupes.csv", "subject,to", "Same,x@example.com", "Same,X@example.com ",
+                "Other,x@example.com");
+
+        JobExecution execution = run(input, RUN_DATE);
+
+        assertThat(sandbox.transfers()).extracting(SandboxTransfer::subject).containsExactlyInAnyOrder("Same",
+                "Other");
+        assertThat(TestData.ledgerStatuses(jdbc).keySet()).allMatch(reference -> reference.startsWith("sha256:"));
+        assertThat(jdbc.queryForList("SELECT outcome FROM run_journal WHERE job_execution_id = ? ORDER BY "
+                + "source_line", String.class, execution.getId()))
+                .containsExactlyInAnyOrder("INITIALIZED", "INITIALIZED", "DUPLICATE");
+    }
+
+    @Test
+    void aRunThatFailsWhenTheApiGoesDownResumesWithoutResendingCommittedRows() throws Exception {
+        String[] lines = new String[301];
+        lines[0] = "reference,subject";
+        for (int i = 1; i <= 300; i++) {
+            lines[i] = "R-" + i + ",Transfer " + i;
+        }
+        Path input = TestData.csv(dir, "big.csv", lines);
+        // The API answers the first 100 initialize calls, then goes down.
+        sandbox.setLatency(Duration.ZERO);
+        FailAfter failAfter = new FailAfter(sandbox, 100);
+        failAfter.start();
+
+        JobExecution failed = run(input, RUN_DATE);
+        failAfter.join();
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        int createdBeforeOutage = sandbox.transfers().size();
+        assertThat(createdBeforeOutage).isBetween(100, 299);
+        Map<String, String> afterFailure = TestData.ledgerStatuses(jdbc);
+        assertThat(afterFailure.values().stream().filter("INITIALIZED"::equals).count())
+                .isEqualTo(createdBeforeOutage);
+
+        sandbox.setUnavailable(false);
+        JobExecution resumed = run(input, RUN_DATE);
+
+        assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        assertThat(sandbox.transfers()).hasSize(300);
+        assertThat(sandbox.transfers().stream().map(SandboxTransfer::subject).distinct()).hasSize(300);
+        assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(300).containsOnly("INITIALIZED");
+    }
+
+    private List<RecordedRequest> initializeRequests() {
+        return sandbox.requests().stream().filter(r -> r.path().equals("/transfer/initialize")).toList();
+    }
+
+    private JobExecution run(Path input, LocalDate date) throws Exception {
+        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, date, Duration.ofDays(1), false));
+    }
+
+    /** Makes the sandbox unavailable once it has answered {@code count} initialize calls. */
+    private static final class FailAfter extends Thread {
+        private final FilemailSandbox sandbox;
+        private final int count;
+
+        FailAfter(FilemailSandbox sandbox, int count) {
+            this.sandbox = sandbox;
+            this.count = count;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sandbox.transfers().size() < count && System.nanoTime() < deadline) {
+                sleepQuietly();
+            }
+            sandbox.setUnavailable(true);
+        }
+
+        private static void sleepQuietly() {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
