@@ -145,7 +145,7 @@ public class LedgerRepository {
         String timeColumn = switch (status) {
             case CANCELLED -> "cancelled_at";
             case COMPLETED -> "completed_at";
-            case EXPIRED -> "updated_at";
+            case EXPIRED -> "expired_at";
             default -> throw new IllegalArgumentException("not a final status: " + status);
         };
         OffsetDateTime now = now();

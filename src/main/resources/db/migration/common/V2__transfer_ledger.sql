@@ -25,6 +25,7 @@ CREATE TABLE transfer_ledger (
     initialized_at     TIMESTAMP WITH TIME ZONE,
     completed_at       TIMESTAMP WITH TIME ZONE,
     cancelled_at       TIMESTAMP WITH TIME ZONE,
+    expired_at         TIMESTAMP WITH TIME ZONE,
     last_error_status  VARCHAR(100),
     last_error_message VARCHAR(2000),
     CONSTRAINT uq_transfer_ledger_reference UNIQUE (reference),

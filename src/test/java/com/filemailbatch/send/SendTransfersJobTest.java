@@ -3,12 +3,15 @@ package com.filemailbatch.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.filemailbatch.csv.InputFileException;
+import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,6 +28,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @FilemailBatchTest
 class SendTransfersJobTest {
@@ -46,6 +51,9 @@ class SendTransfersJobTest {
 
     @Autowired
     LedgerRepository ledger;
+
+    @Autowired
+    FilemailProperties properties;
 
     @TempDir
     Path dir;
@@ -164,6 +172,60 @@ class SendTransfersJobTest {
         assertThat(sandbox.transfers()).hasSize(300);
         assertThat(sandbox.transfers().stream().map(SandboxTransfer::subject).distinct()).hasSize(300);
         assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(300).containsOnly("INITIALIZED");
+    }
+
+    @Test
+    void writesTheRunReportAndTheRejectedRowsBesideIt() throws Exception {
+        Path input = TestData.csv(dir, "report.csv", "reference,subject,days", "C-1,Fine,7", "C-2,Bad days,0",
+                "C-3,,3");
+
+        JobExecution execution = run(input, RUN_DATE);
+
+        Path reportsDir = Path.of(properties.reportsDir());
+        JsonNode report = new JsonMapper().readTree(reportsDir.resolve("run-" + execution.getId() + ".json").toFile());
+        assertThat(report.get("executionId").asLong()).isEqualTo(execution.getId());
+        assertThat(report.get("parameters").get("input").asString()).endsWith("report.csv");
+        JsonNode summary = report.get("summary");
+        assertThat(summary.get("rowsRead").asLong()).isEqualTo(3);
+        assertThat(summary.get("initialized").asLong()).isEqualTo(1);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(2);
+        assertThat(Files.readAllLines(reportsDir.resolve("run-" + execution.getId() + "-rejected.csv")))
+                .containsExactly("line,reference,column,reason",
+                        "3,C-2,days,\"days must be -1 or a whole number of at least 1, got '0'\"",
+                        "4,C-3,subject,subject is required");
+    }
+
+    @Test
+    void aDryRunSendsNothingAndLeavesTheLedgerAlone() throws Exception {
+        Path input = TestData.csv(dir, "dry.csv", "reference,subject,to", "D-1,Would go,a@example.com",
+                "D-2,Would not,nobody");
+
+        JobExecution execution = jobOperator.start(sendTransfersJob, SendJobParameters.of(input, RUN_DATE,
+                Duration.ofDays(1), true));
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.requests()).isEmpty();
+        assertThat(TestData.ledgerStatuses(jdbc)).isEmpty();
+        assertThat(jdbc.queryForList("SELECT outcome FROM run_journal WHERE job_execution_id = ? ORDER BY "
+                + "source_line", String.class, execution.getId())).containsExactly("WOULD_SEND", "REJECTED");
+        // A dry run is an instance of its own: the real run of the date can still happen.
+        assertThat(run(input, RUN_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(sandbox.transfers()).hasSize(1);
+    }
+
+    @Test
+    void aFileWithAnUnknownColumnFailsTheRunBeforeAnythingIsSent() throws Exception {
+        Path input = TestData.csv(dir, "typo.csv", "reference,sujbect", "E-1,Never sent");
+
+        JobExecution execution = run(input, RUN_DATE);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
+                .isInstanceOf(InputFileException.class)
+                .hasMessage(input + ": line 1: unknown column 'sujbect' (known columns: reference, subject, to, "
+                        + "message, password, days, notify, confirmation, files)"));
+        assertThat(sandbox.requests()).isEmpty();
+        assertThat(TestData.ledgerStatuses(jdbc)).isEmpty();
     }
 
     private List<RecordedRequest> initializeRequests() {
