@@ -62,12 +62,13 @@ public class LedgerRepository {
 
     private ClaimResult reclaim(Claim claim, OffsetDateTime now) {
         LedgerEntry entry = find(claim.reference()).orElseThrow();
+        boolean thisRun = entry.jobExecutionId() != null && entry.jobExecutionId() == claim.jobExecutionId();
+        if (thisRun && (entry.status() == TransferStatus.PENDING || entry.status().isSent())) {
+            // An earlier row of this same input holds the reference, in flight or already sent.
+            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, entry.transferId());
+        }
         if (entry.status().isSent()) {
             return new ClaimResult(ClaimResult.Kind.ALREADY_SENT, entry.transferId());
-        }
-        if (entry.status() == TransferStatus.PENDING && entry.jobExecutionId() != null
-                && entry.jobExecutionId() == claim.jobExecutionId()) {
-            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, null);
         }
         // REJECTED or FAILED earlier, or PENDING left by an earlier execution: take it over, unless another
         // thread took it first (the status/execution condition makes the update a compare-and-set).

@@ -23,10 +23,15 @@ public class SandboxContextInitializer implements ApplicationContextInitializer<
                 "filemail.base-url=" + sandbox.baseUrl(),
                 "filemail.api-key=" + sandbox.apiKey(),
                 "filemail.data-dir=" + dataDir,
-                "filemail.reports-dir=" + dataDir.resolve("reports"),
-                "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("filemail-batch"))
+                "filemail.reports-dir=" + dataDir.resolve("reports"))
+                .and(databaseProperties(dataDir))
                 .applyTo(context);
         context.getBeanFactory().registerSingleton("filemailSandbox", sandbox);
+    }
+
+    /** The database of the context: an H2 file in its data directory. */
+    protected String[] databaseProperties(Path dataDir) {
+        return new String[] {"spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("filemail-batch")};
     }
 
     private static Path temporaryDirectory() {
