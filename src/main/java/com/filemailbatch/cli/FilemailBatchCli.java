@@ -38,7 +38,7 @@ public final class FilemailBatchCli implements Runnable {
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
             err.println("Try: filemail-batch " + (e.getCommandLine().getParent() == null ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help");
             return ExitCodes.USAGE;

@@ -1,17 +1,23 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.cleanup.CleanupJobParameters;
+import com.filemailbatch.jobs.JobDefinition;
+import com.filemailbatch.jobs.JobDefinitionLoader;
+import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
 import com.filemailbatch.send.SendJobParameters;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code run}: the whole send job for one input file and run date. */
+/** {@code run}: the whole send job for one input file and run date, or one job definition from {@code jobs/}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Initializes a Filemail transfer for every valid row of the CSV file, cancels stale "
                 + "incomplete transfers, and writes the run report.",
@@ -22,18 +28,25 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The CSV file of transfer "
-            + "definitions.")
-    Path input;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    What what;
 
-    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", description = "The run date (default: today).",
-            converter = Converters.DateConverter.class)
+    static final class What {
+        @Option(names = "--input", paramLabel = "FILE", description = "The CSV file of transfer definitions.")
+        Path input;
+
+        @Option(names = "--job", paramLabel = "DEFINITION", description = "A job definition such as "
+                + "jobs/nightly-send.properties: its job, input and options, run now.")
+        Path job;
+    }
+
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", description = "The run date (default: today, in the "
+            + "definition's zone with --job).", converter = Converters.DateConverter.class)
     LocalDate runDate;
 
-    @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "P1D",
-            converter = Converters.DurationConverter.class,
+    @Option(names = "--stale-after", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Cancel transfers initialized this long ago and still not completed "
-                    + "(ISO-8601, default: ${DEFAULT-VALUE}).")
+                    + "(ISO-8601; default: the definition's, or P1D).")
     Duration staleAfter;
 
     @Option(names = "--dry-run", description = "Validate and report what would be sent and cancelled, "
@@ -45,15 +58,39 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(input)) {
-            throw new UsageException("input file not found: " + input);
-        }
-        LocalDate date = runDate == null ? LocalDate.now() : runDate;
+        JobDefinition definition = definition();
+        Duration stale = staleAfter != null ? staleAfter : definition.staleAfter();
+        LocalDate date = runDate != null ? runDate : LocalDate.now(definition.zone());
         try (ApplicationStarter starter = new ApplicationStarter(common, out, !dryRun)) {
             JobRunner runner = new JobRunner(starter.start(), out, err);
-            String description = (dryRun ? "dry run" : "run") + " of " + input + " for " + date;
-            return runner.run("sendTransfersJob", SendJobParameters.of(input, date, staleAfter, dryRun),
-                    description);
+            if (definition.job() == JobDefinition.Kind.CLEANUP) {
+                return runner.run(definition.job().jobName(), CleanupJobParameters.of(Instant.now(), stale, dryRun),
+                        "cleanup");
+            }
+            String description = (dryRun ? "dry run" : "run") + " of " + definition.input() + " for " + date;
+            return runner.run(definition.job().jobName(),
+                    SendJobParameters.of(definition.input(), date, stale, dryRun), description);
+        }
+    }
+
+    private JobDefinition definition() {
+        if (what.job != null) {
+            try {
+                JobDefinition definition = JobDefinitionLoader.load(what.job);
+                checkInput(definition.input());
+                return definition;
+            } catch (JobDefinitionException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        checkInput(what.input);
+        return new JobDefinition(null, JobDefinition.Kind.SEND, null, java.time.ZoneId.systemDefault(), what.input,
+                Duration.ofDays(1));
+    }
+
+    private static void checkInput(Path input) {
+        if (input != null && !Files.isRegularFile(input)) {
+            throw new UsageException("input file not found: " + input);
         }
     }
 }

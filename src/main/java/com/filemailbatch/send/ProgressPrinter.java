@@ -17,6 +17,7 @@ final class ProgressPrinter {
     private final LongSupplier nanoClock;
     private long startedAt = -1;
     private long lastPrintedAt;
+    private boolean printedAny;
 
     ProgressPrinter(PrintStream out, boolean live, Duration interval, LongSupplier nanoClock) {
         this.out = out;
@@ -46,14 +47,16 @@ final class ProgressPrinter {
         print(line(done, total, doneAtStart, now), false);
     }
 
+    /** Closes the progress display; a run short enough to need no progress line gets none at the end either. */
     void finish(long done, long total, long doneAtStart) {
-        if (startedAt < 0) {
+        if (!printedAny) {
             return;
         }
         print(line(done, total, doneAtStart, nanoClock.getAsLong()), true);
     }
 
     private void print(String line, boolean last) {
+        printedAny = true;
         if (live) {
             out.print("\r" + line + (last ? System.lineSeparator() : ""));
         } else {

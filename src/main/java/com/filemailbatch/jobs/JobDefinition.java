@@ -1,0 +1,36 @@
+package com.filemailbatch.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * One workflow from {@code jobs/}: which job, when it is meant to run, and its options.
+ *
+ * @param file       the definition file itself
+ * @param job        what to run
+ * @param schedule   a six-field cron expression (second minute hour day month weekday), or null
+ * @param zone       the time zone of the schedule and of the run date
+ * @param input      the CSV file, resolved against the definition's directory (send only)
+ * @param staleAfter how old an incomplete transfer must be to be cancelled
+ */
+public record JobDefinition(Path file, Kind job, String schedule, ZoneId zone, Path input, Duration staleAfter) {
+
+    /** The jobs a definition can name. */
+    public enum Kind {
+        /** {@code sendTransfersJob}: initialize the CSV's transfers, cancel stale ones, report. */
+        SEND("sendTransfersJob"),
+        /** {@code cleanupStaleTransfersJob}: only cancel stale transfers. */
+        CLEANUP("cleanupStaleTransfersJob");
+
+        private final String jobName;
+
+        Kind(String jobName) {
+            this.jobName = jobName;
+        }
+
+        public String jobName() {
+            return jobName;
+        }
+    }
+}

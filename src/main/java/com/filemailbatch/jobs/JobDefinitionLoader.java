@@ -1,0 +1,118 @@
+package com.filemailbatch.jobs;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.scheduling.support.CronExpression;
+
+/**
+ * Reads a job definition ({@code .properties}, UTF-8). Every problem is one {@link JobDefinitionException} line that
+ * names the file and the key; unknown keys are refused, so a typo never silently falls back to a default.
+ */
+public final class JobDefinitionLoader {
+
+    static final Set<String> KEYS = Set.of("job", "schedule", "zone", "input", "stale-after");
+
+    private JobDefinitionLoader() {
+    }
+
+    public static JobDefinition load(Path file) {
+        Properties properties = read(file);
+        Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw problem(file, "unknown key '" + unknown.iterator().next() + "' (known keys: job, schedule, zone, "
+                    + "input, stale-after)");
+        }
+        JobDefinition.Kind kind = kind(file, value(properties, "job"));
+        String schedule = value(properties, "schedule");
+        if (schedule != null && !CronExpression.isValidExpression(schedule)) {
+            throw problem(file, "key 'schedule': '" + schedule + "' is not a six-field cron expression such as "
+                    + "'0 30 1 * * *' (01:30 every day)");
+        }
+        ZoneId zone = zone(file, value(properties, "zone"));
+        Path input = null;
+        String inputValue = value(properties, "input");
+        if (kind == JobDefinition.Kind.SEND) {
+            if (inputValue == null) {
+                throw problem(file, "key 'input' is required for job=send");
+            }
+            Path base = file.toAbsolutePath().getParent();
+            input = base.resolve(inputValue).normalize();
+        } else if (inputValue != null) {
+            throw problem(file, "key 'input' does not apply to job=cleanup");
+        }
+        return new JobDefinition(file, kind, schedule, zone, input, duration(file,
+                value(properties, "stale-after")));
+    }
+
+    private static Properties read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JobDefinitionException(file + ": job definition not found");
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw problem(file, "cannot be read as a properties file: " + e.getMessage());
+        }
+        return properties;
+    }
+
+    private static String value(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static JobDefinition.Kind kind(Path file, String value) {
+        if (value == null) {
+            throw problem(file, "key 'job' is required (send or cleanup)");
+        }
+        try {
+            return JobDefinition.Kind.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw problem(file, "key 'job': '" + value + "' is not a job; use send or cleanup");
+        }
+    }
+
+    private static ZoneId zone(Path file, String value) {
+        try {
+            return value == null ? ZoneId.systemDefault() : ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw problem(file, "key 'zone': '" + value + "' is not a time zone such as Europe/Oslo or UTC");
+        }
+    }
+
+    private static Duration duration(Path file, String value) {
+        try {
+            Duration duration = value == null ? Duration.ofDays(1) : Duration.parse(value);
+            if (duration.isNegative()) {
+                throw problem(file, "key 'stale-after': '" + value + "' is negative");
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw problem(file, "key 'stale-after': '" + value + "' is not an ISO-8601 duration such as P1D or PT12H");
+        }
+    }
+
+    private static JobDefinitionException problem(Path file, String message) {
+        return new JobDefinitionException(file + ": " + message);
+    }
+
+    /** A job definition that cannot be used; the message is one line naming the file and the key. */
+    public static final class JobDefinitionException extends RuntimeException {
+        JobDefinitionException(String message) {
+            super(message);
+        }
+    }
+}

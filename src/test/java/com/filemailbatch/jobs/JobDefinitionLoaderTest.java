@@ -1,0 +1,81 @@
+package com.filemailbatch.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobDefinitionLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheShippedNightlyDefinition() {
+        JobDefinition definition = JobDefinitionLoader.load(Path.of("jobs/nightly-send.properties"));
+
+        assertThat(definition.job()).isEqualTo(JobDefinition.Kind.SEND);
+        assertThat(definition.job().jobName()).isEqualTo("sendTransfersJob");
+        assertThat(definition.schedule()).isEqualTo("0 30 1 * * *");
+        assertThat(definition.zone()).isEqualTo(ZoneId.of("Europe/Oslo"));
+        assertThat(definition.input()).isEqualTo(Path.of("sample-data/nightly-transfers.csv").toAbsolutePath());
+        assertThat(definition.staleAfter()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void readsTheShippedCleanupDefinition() {
+        JobDefinition definition = JobDefinitionLoader.load(Path.of("jobs/hourly-cleanup.properties"));
+
+        assertThat(definition.job()).isEqualTo(JobDefinition.Kind.CLEANUP);
+        assertThat(definition.input()).isNull();
+        assertThat(definition.staleAfter()).isEqualTo(Duration.ofHours(12));
+    }
+
+    @Test
+    void resolvesTheInputAgainstTheDefinitionsDirectoryAndDefaultsTheRest() throws IOException {
+        Path definition = write("job=send\ninput=in/today.csv\n");
+
+        JobDefinition loaded = JobDefinitionLoader.load(definition);
+
+        assertThat(loaded.input()).isEqualTo(dir.resolve("in/today.csv").toAbsolutePath());
+        assertThat(loaded.schedule()).isNull();
+        assertThat(loaded.zone()).isEqualTo(ZoneId.systemDefault());
+        assertThat(loaded.staleAfter()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void everyProblemIsOneLineNamingTheFileAndTheKey() throws IOException {
+        assertProblem("job=send\ninput=a.csv\nstale_after=P1D\n",
+                "unknown key 'stale_after' (known keys: job, schedule, zone, input, stale-after)");
+        assertProblem("input=a.csv\n", "key 'job' is required (send or cleanup)");
+        assertProblem("job=mail\n", "key 'job': 'mail' is not a job; use send or cleanup");
+        assertProblem("job=send\n", "key 'input' is required for job=send");
+        assertProblem("job=cleanup\ninput=a.csv\n", "key 'input' does not apply to job=cleanup");
+        assertProblem("job=cleanup\nschedule=30 1 * * *\n", "key 'schedule': '30 1 * * *' is not a six-field cron "
+                + "expression such as '0 30 1 * * *' (01:30 every day)");
+        assertProblem("job=cleanup\nzone=Mars/Base\n", "key 'zone': 'Mars/Base' is not a time zone such as "
+                + "Europe/Oslo or UTC");
+        assertProblem("job=cleanup\nstale-after=1d\n", "key 'stale-after': '1d' is not an ISO-8601 duration such "
+                + "as P1D or PT12H");
+        assertThatThrownBy(() -> JobDefinitionLoader.load(dir.resolve("missing.properties")))
+                .hasMessage(dir.resolve("missing.properties") + ": job definition not found");
+    }
+
+    private void assertProblem(String content, String message) throws IOException {
+        Path definition = write(content);
+        assertThatThrownBy(() -> JobDefinitionLoader.load(definition))
+                .isInstanceOf(JobDefinitionException.class)
+                .hasMessage(definition + ": " + message);
+    }
+
+    private Path write(String content) throws IOException {
+        return Files.writeString(Files.createTempFile(dir, "job-", ".properties"), content);
+    }
+}
