@@ -19,7 +19,11 @@ final class FailureClassifier {
             "AccountExpired", "AccountExpiredAndOutOfTransferCredits", "FreeLimitReached", "StorageCapReached",
             "SubscriptionNotPaid", "AccessDenied", "AuthorizationFailure", "CorpAuthenticationRequired",
             "CorpAuthorizationFailed", "EmailNotVerified", "RegistrationRequired",
-            "BusinessAccountExistsRegistrationRequired", "UserAccountExistsLoginRequired", "Blocked");
+            "BusinessAccountExistsRegistrationRequired", "UserAccountExistsLoginRequired", "Blocked",
+            // The 2FA/SSO family: an account-level sign-in problem, the same for every row (§6).
+            "UseSsoLink", "SsoSessionExpired", "SsoCompanyDoesNotUseAdLogin", "SsoGroupIdNotSupported",
+            "SsoSignatureInvalid", "SsoUserDisabled", "SsoLoginGeneralError", "SsoMissingAuthCode",
+            "SsoResetPasswordBlocked", "TwoFactorTokenNotFound", "TwoFactorUserNotFound", "TwoFactorPinNotValid");
 
     private FailureClassifier() {
     }

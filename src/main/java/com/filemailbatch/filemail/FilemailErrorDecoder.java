@@ -4,6 +4,7 @@ import feign.Response;
 import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -71,7 +72,17 @@ final class FilemailErrorDecoder implements ErrorDecoder {
         if (errors == null || !errors.isArray()) {
             return List.of();
         }
-        return json.convertValue(errors, json.getTypeFactory().constructCollectionType(List.class,
-                ValidationError.class));
+        // Entry by entry, so that one entry of an unexpected shape costs only itself, never the whole decoding.
+        List<ValidationError> parsed = new ArrayList<>();
+        for (JsonNode error : errors) {
+            if (error.isObject()) {
+                try {
+                    parsed.add(json.convertValue(error, ValidationError.class));
+                } catch (JacksonException e) {
+                    // not a ValidationError: leave it out
+                }
+            }
+        }
+        return parsed;
     }
 }
