@@ -1,9 +1,13 @@
 package com.filemailbatch.filemail;
 
+import feign.Client;
 import feign.Logger;
 import feign.RequestInterceptor;
 import feign.Retryer;
 import feign.codec.ErrorDecoder;
+import feign.http2client.Http2Client;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.ObjectMapper;
 
@@ -25,6 +29,20 @@ class FilemailClientConfiguration {
     @Bean
     ErrorDecoder filemailErrorDecoder(ObjectMapper objectMapper) {
         return new FilemailErrorDecoder(objectMapper);
+    }
+
+    /**
+     * HTTP/1.1 over {@code java.net.http}: pooled keep-alive connections, error bodies kept (so a 401 still says
+     * which key problem it is), no redirects followed (an API key must not follow a redirect elsewhere), and a POST
+     * is never resent by the transport on its own. Timeouts come per request from the Feign options.
+     */
+    @Bean
+    Client filemailHttpClient() {
+        return new Http2Client(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build());
     }
 
     /** Retries are decided above the client, in one place; Feign itself never retries. */

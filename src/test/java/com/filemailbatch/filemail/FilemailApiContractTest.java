@@ -217,10 +217,10 @@ class FilemailApiContractTest {
         assertThatThrownBy(() -> api.initialize(minimal("Key again")))
                 .isInstanceOfSatisfying(FatalFilemailException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(401);
-                    // Feign's default transport (HttpURLConnection, streaming the body) cannot read a 401's body, so
-                    // the envelope's InvalidApikey is lost; the HTTP status alone already makes it fatal.
-                    assertThat(e.statusLabel()).isIn("InvalidApikey", "HTTP 401");
-                    assertThat(e.getMessage()).startsWith("Filemail initialize answered HTTP 401");
+                    // The java.net.http transport keeps a 401's body, so the envelope says which key problem it is.
+                    assertThat(e.statusLabel()).isEqualTo("InvalidApikey");
+                    assertThat(e).hasMessage("Filemail initialize answered HTTP 401 InvalidApikey: "
+                            + "The API key is not valid.");
                 });
         assertThatThrownBy(() -> api.cancel(transfer.transferid(), transfer.transferkey()))
                 .isInstanceOf(FatalFilemailException.class);
