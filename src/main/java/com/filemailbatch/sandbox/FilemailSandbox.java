@@ -122,6 +122,11 @@ public final class FilemailSandbox implements AutoCloseable {
         controls.setUnavailable(unavailable);
     }
 
+    /** The most requests this sandbox was answering at the same moment (since start or {@link #reset()}). */
+    public int maxConcurrentRequests() {
+        return controls.maxInFlight();
+    }
+
     /** Back to a new sandbox's state: no transfers, no recorded requests, no latency, faults or scripted answers. */
     public void reset() {
         controls.reset();

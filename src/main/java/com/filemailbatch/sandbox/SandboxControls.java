@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The knobs tests turn: latency, unavailability and queued error answers. */
 final class SandboxControls {
@@ -11,6 +12,8 @@ final class SandboxControls {
     private final ConcurrentLinkedQueue<ScriptedAnswer> scripted = new ConcurrentLinkedQueue<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile boolean unavailable;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
 
     void enqueue(ScriptedAnswer answer) {
         scripted.add(answer);
@@ -46,7 +49,22 @@ final class SandboxControls {
         this.unavailable = unavailable;
     }
 
+    /** Counts a request being answered, to know the most that were ever answered at once. */
+    void enter() {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+    }
+
+    void leave() {
+        inFlight.decrementAndGet();
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     void reset() {
+        maxInFlight.set(0);
         scripted.clear();
         latency = Duration.ZERO;
         unavailable = false;

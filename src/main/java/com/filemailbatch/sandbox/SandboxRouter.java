@@ -53,8 +53,14 @@ final class SandboxRouter implements HttpHandler {
             exchange.close();
             return;
         }
-        pause();
-        Answer answer = answer(request);
+        controls.enter();
+        Answer answer;
+        try {
+            pause();
+            answer = answer(request);
+        } finally {
+            controls.leave();
+        }
         stream.transferTo(OutputStream.nullOutputStream());
         record(arrival, request, stream, answer.status());
         byte[] json = Envelopes.JSON.writeValueAsBytes(answer.body());

@@ -105,6 +105,24 @@ class SendTransfersJobTest {
     }
 
     @Test
+    void initializeCallsRunConcurrentlyButNeverMoreThanTheConfiguredConcurrency() throws Exception {
+        String[] lines = new String[41];
+        lines[0] = "subject";
+        for (int i = 1; i <= 40; i++) {
+            lines[i] = "Concurrent " + i;
+        }
+        Path input = TestData.csv(dir, "concurrent.csv", lines);
+        // Slow answers keep calls in flight long enough to overlap.
+        sandbox.setLatency(Duration.ofMillis(150));
+
+        run(input, RUN_DATE);
+
+        assertThat(sandbox.transfers()).hasSize(40);
+        assertThat(sandbox.maxConcurrentRequests()).isGreaterThan(1)
+                .isLessThanOrEqualTo(properties.concurrency());
+    }
+
+    @Test
     void theSameFileRunAgainSendsNothingTwice() throws Exception {
         Path input = TestData.csv(dir, "again.csv", "reference,subject", "B-1,First", "B-2,Second");
 
