@@ -4,6 +4,7 @@ import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.report.FailedRunReportListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -34,8 +35,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 class CleanupJobConfiguration {
 
     @Bean
-    Job cleanupStaleTransfersJob(JobRepository jobRepository, Step cancelStaleTransfersStep, Step reportStep) {
+    Job cleanupStaleTransfersJob(JobRepository jobRepository, Step cancelStaleTransfersStep, Step reportStep,
+            FailedRunReportListener failedRunReportListener) {
         return new JobBuilder("cleanupStaleTransfersJob", jobRepository)
+                .listener(failedRunReportListener)
                 .start(cancelStaleTransfersStep)
                 .next(reportStep)
                 .build();

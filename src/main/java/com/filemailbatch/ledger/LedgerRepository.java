@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The transfer ledger. Every write commits on its own (REQUIRES_NEW), whatever chunk transaction is open around
@@ -31,11 +32,13 @@ public class LedgerRepository {
     private final TransactionTemplate ownTransaction;
     private final TransferKeyCipher cipher;
     private final Clock clock;
+    private final ObjectMapper json;
     private final DataClassRowMapper<LedgerEntry> rowMapper = new DataClassRowMapper<>(LedgerEntry.class);
 
     LedgerRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, TransferKeyCipher cipher,
-            Clock clock) {
+            Clock clock, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cipher = cipher;
@@ -86,11 +89,11 @@ public class LedgerRepository {
         OffsetDateTime now = now();
         inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'INITIALIZED', transfer_id = ?, "
                 + "transfer_key_enc = ?, transfer_url = ?, region = ?, transfer_ip = ?, alternate_urls = ?, "
-                + "udp_port = ?, udp_threshold = ?, initialized_at = ?, updated_at = ?, last_error_status = NULL, "
-                + "last_error_message = NULL WHERE reference = ?", result.transferid(),
+                + "udp_port = ?, udp_threshold = ?, custom_fields = ?, initialized_at = ?, updated_at = ?, "
+                + "last_error_status = NULL, last_error_message = NULL WHERE reference = ?", result.transferid(),
                 cipher.encrypt(reference, result.transferkey()), result.transferurl(), result.region(),
-                result.transferip(), join(result.alternateUrls()), result.udpport(), result.udpthreshold(), now,
-                now, reference));
+                result.transferip(), join(result.alternateUrls()), result.udpport(), result.udpthreshold(),
+                customFields(result.customfields()), now, now, reference));
     }
 
     /** A claimed row that did not get a transfer: REJECTED (fix the row) or FAILED (the next run retries it). */
@@ -176,6 +179,10 @@ public class LedgerRepository {
 
     private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
         return ownTransaction.execute(status -> work.get());
+    }
+
+    private String customFields(Map<String, String> fields) {
+        return fields == null || fields.isEmpty() ? null : json.writeValueAsString(fields);
     }
 
     private static String join(List<String> values) {

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.ObjectMapper;
 
-/** Wires {@code reportStep}, the last step of both jobs. */
+/** Wires {@code reportStep}, the last step of both jobs, and the report of runs that end before it. */
 @Configuration(proxyBeanMethods = false)
 class ReportStepConfiguration {
 
@@ -24,8 +24,18 @@ class ReportStepConfiguration {
     }
 
     @Bean
-    ReportTasklet reportTasklet(RunJournal journal, FilemailProperties properties, ObjectMapper objectMapper) {
-        return new ReportTasklet(journal, new RunReportWriter(Path.of(properties.reportsDir()), journal, objectMapper),
+    ReportTasklet reportTasklet(RunReporter runReporter) {
+        return new ReportTasklet(runReporter);
+    }
+
+    @Bean
+    FailedRunReportListener failedRunReportListener(RunReporter runReporter) {
+        return new FailedRunReportListener(runReporter);
+    }
+
+    @Bean
+    RunReporter runReporter(RunJournal journal, FilemailProperties properties, ObjectMapper objectMapper) {
+        return new RunReporter(journal, new RunReportWriter(Path.of(properties.reportsDir()), journal, objectMapper),
                 System.out);
     }
 }

@@ -8,10 +8,10 @@ final class SummaryFormatter {
     private SummaryFormatter() {
     }
 
-    static String format(RunSummary s, String reportFile, String rejectedFile) {
+    static String format(RunSummary s, String ending, String reportFile, String rejectedFile) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Run %d of %s%s finished.%n", s.executionId(), s.jobName(),
-                s.dryRun() ? " (dry run: nothing was sent or cancelled)" : ""));
+        text.append(String.format(Locale.ROOT, "Run %d of %s%s %s.%n", s.executionId(), s.jobName(),
+                s.dryRun() ? " (dry run: nothing was sent or cancelled)" : "", ending));
         if (s.jobName().equals("sendTransfersJob")) {
             line(text, "rows read", s.rowsRead());
             if (s.dryRun()) {

@@ -7,6 +7,7 @@ import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.report.FailedRunReportListener;
 import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -28,8 +29,9 @@ class SendTransfersJobConfiguration {
 
     @Bean
     Job sendTransfersJob(JobRepository jobRepository, Step initializeTransfersStep, Step cancelStaleTransfersStep,
-            Step reportStep) {
+            Step reportStep, FailedRunReportListener failedRunReportListener) {
         return new JobBuilder("sendTransfersJob", jobRepository)
+                .listener(failedRunReportListener)
                 .start(initializeTransfersStep)
                 .next(cancelStaleTransfersStep)
                 .next(reportStep)

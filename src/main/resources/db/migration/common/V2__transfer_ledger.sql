@@ -17,6 +17,7 @@ CREATE TABLE transfer_ledger (
     alternate_urls     VARCHAR(8000),
     udp_port           INTEGER,
     udp_threshold      INTEGER,
+    custom_fields      VARCHAR(8000),
     source_file        VARCHAR(2000),
     source_line        BIGINT,
     job_execution_id   BIGINT,

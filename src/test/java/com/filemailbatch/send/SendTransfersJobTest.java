@@ -182,6 +182,12 @@ class SendTransfersJobTest {
         assertThat(afterFailure.values().stream().filter("INITIALIZED"::equals).count())
                 .isEqualTo(createdBeforeOutage);
 
+        // Even a failed run leaves its report: what it did before it stopped.
+        JsonNode failedReport = new JsonMapper().readTree(Path.of(properties.reportsDir())
+                .resolve("run-" + failed.getId() + ".json").toFile());
+        assertThat(failedReport.get("summary").get("initialized").asLong()).isPositive()
+                .isLessThanOrEqualTo(createdBeforeOutage);
+
         sandbox.setUnavailable(false);
         JobExecution resumed = run(input, RUN_DATE);
 

@@ -1,0 +1,47 @@
+package com.filemailbatch.report;
+
+import com.filemailbatch.journal.RunJournal;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Tells what a run did: counts it from the run journal, writes the report files and prints the summary. Used by the
+ * report step at the end of a run, and by {@link FailedRunReportListener} when a run stops before reaching it.
+ */
+final class RunReporter {
+
+    private final RunJournal journal;
+    private final RunReportWriter reports;
+    private final PrintStream out;
+
+    RunReporter(RunJournal journal, RunReportWriter reports, PrintStream out) {
+        this.journal = journal;
+        this.reports = reports;
+        this.out = out;
+    }
+
+    RunSummary report(JobExecution job, String ending) {
+        long id = job.getId();
+        long rowsRead = job.getStepExecutions().stream()
+                .filter(s -> s.getStepName().equals("initializeTransfersStep"))
+                .mapToLong(StepExecution::getReadCount)
+                .sum();
+        boolean dryRun = "true".equals(job.getJobParameters().getString("dryRun"));
+        RunSummary summary = RunSummary.of(id, job.getJobInstance().getJobName(), dryRun, rowsRead,
+                journal.countByOutcome(id));
+        reports.write(summary, parameters(job));
+        out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
+                reports.rejectedFile(id).toString()));
+        out.flush();
+        return summary;
+    }
+
+    private static Map<String, String> parameters(JobExecution job) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        job.getJobParameters().parameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        return parameters;
+    }
+}
