@@ -27,8 +27,13 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be cancelled without calling Filemail.")
     boolean dryRun;
 
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CleanupCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -33,7 +33,7 @@ public final class FilemailBatchCli implements Runnable {
     }
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new FilemailBatchCli());
+        CommandLine cli = new CommandLine(new FilemailBatchCli(), new CommandFactory(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -56,5 +56,18 @@ public final class FilemailBatchCli implements Runnable {
             return ExitCodes.JOB_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Hands the streams given to {@link #execute} to the commands, so that what they print can be captured. */
+    private record CommandFactory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Object command = type == RunCommand.class ? new RunCommand(out, err)
+                    : type == CleanupCommand.class ? new CleanupCommand(out, err)
+                    : type == HistoryCommand.class ? new HistoryCommand(out)
+                    : type == ShowCommand.class ? new ShowCommand(out)
+                    : null;
+            return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
+        }
     }
 }

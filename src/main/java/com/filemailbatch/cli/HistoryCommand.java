@@ -25,7 +25,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    private final PrintStream out = System.out;
+    private final PrintStream out;
+
+    HistoryCommand(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public Integer call() {

@@ -53,8 +53,13 @@ final class RunCommand implements Callable<Integer> {
             + "without calling Filemail or changing the ledger.")
     boolean dryRun;
 
-    private final PrintStream out = System.out;
-    private final PrintStream err = System.err;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
 
     @Override
     public Integer call() throws Exception {

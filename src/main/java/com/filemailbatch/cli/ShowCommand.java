@@ -26,7 +26,11 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    private final PrintStream out = System.out;
+    private final PrintStream out;
+
+    ShowCommand(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public Integer call() {

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -54,14 +55,18 @@ public final class TransferKeyCipher {
                     + parts[1] + ", but the current master key is " + keyId
                     + " (check FILEMAIL_BATCH_SECRET or the master.key file)");
         }
-        byte[] in = Base64.getDecoder().decode(parts[2]);
         try {
+            byte[] in = Base64.getDecoder().decode(parts[2]);
+            if (in.length < NONCE_BYTES + TAG_BITS / 8) {
+                throw new AEADBadTagException("shorter than a nonce and a tag");
+            }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(reference.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // IllegalArgumentException: not Base64, so altered as surely as a bad tag.
             throw new IllegalStateException("the stored transfer key of '" + reference
                     + "' fails its integrity check: it was altered or belongs to another row", e);
         }

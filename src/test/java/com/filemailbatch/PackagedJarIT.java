@@ -1,0 +1,207 @@
+package com.filemailbatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.filemailbatch.ledger.MasterKeySource;
+import com.filemailbatch.ledger.TransferKeyCipher;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The packaged jar as a new user meets it: a working directory holding only the sample data, no Filemail or
+ * database settings in the environment, {@code java -jar} in a process of its own. Runs in failsafe after
+ * {@code package}, which passes the jar as {@code filemail.batch.jar}.
+ */
+class PackagedJarIT {
+
+    private static final long TIMEOUT_SECONDS = 120;
+    private static final String SAMPLE = "sample-data/nightly-transfers.csv";
+
+    @TempDir
+    Path work;
+
+    @TempDir
+    Path streams;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private Path jar;
+    private int invocation;
+
+    @BeforeEach
+    void copySampleData() throws IOException {
+        String jarProperty = System.getProperty("filemail.batch.jar");
+        assertThat(jarProperty).as("system property filemail.batch.jar (set by failsafe)").isNotBlank();
+        jar = Path.of(jarProperty);
+        assertThat(jar).as("the packaged jar").isRegularFile();
+        Path source = Path.of("sample-data");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = work.resolve("sample-data").resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNewUserRunsTheSampleRunsItAgainAndReadsTheAuditTrail() throws Exception {
+        Result first = cli("run", "--input", SAMPLE, "--sandbox");
+
+        assertThat(first.exit()).as(first.describe()).isEqualTo(3);
+        assertThat(first.out()).contains("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:",
+                "nothing is sent to Filemail", "Run 1 of sendTransfersJob finished.");
+        assertThat(first.out()).containsPattern("(?m)^  rows read +6$").containsPattern("(?m)^  initialized +4$")
+                .containsPattern("(?m)^  rejected +2$").containsPattern("(?m)^  failed +0$")
+                .contains("report: ./reports/run-1.json", "rejected rows: ./reports/run-1-rejected.csv");
+        assertThat(first.err()).doesNotContain("Exception", "at com.", "error:");
+
+        JsonNode report = json.readTree(Files.readString(work.resolve("reports/run-1.json")));
+        assertThat(report.get("executionId").asLong()).isEqualTo(1);
+        assertThat(report.get("jobName").asString()).isEqualTo("sendTransfersJob");
+        assertThat(report.get("parameters").get("input").asString()).endsWith("/" + SAMPLE);
+        assertThat(report.get("parameters").get("dryRun").asString()).isEqualTo("false");
+        JsonNode summary = report.get("summary");
+        assertThat(summary.get("rowsRead").asLong()).isEqualTo(6);
+        assertThat(summary.get("initialized").asLong()).isEqualTo(4);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(2);
+        assertThat(summary.get("failed").asLong()).isZero();
+        assertThat(report.get("rejectedRows").asString()).isEqualTo("run-1-rejected.csv");
+        assertThat(Files.readString(work.resolve("reports/run-1-rejected.csv")).lines()).containsExactly(
+                "line,reference,column,reason",
+                "6,INV-2026-0003,to,'not-an-email' is not an e-mail address",
+                "7,INV-2026-0004,subject,subject is required");
+
+        Path data = work.resolve("data");
+        assertThat(data.resolve("filemail-batch.mv.db")).isRegularFile();
+        assertThat(data.resolve("master.key")).isRegularFile();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("master.key"))))
+                .isEqualTo("rw-------");
+        List<String> transferKeys = storedTransferKeys(data);
+        assertThat(transferKeys).hasSize(4);
+
+        Result again = cli("run", "--input", SAMPLE, "--sandbox");
+
+        assertThat(again.exit()).as(again.describe()).isZero();
+        assertThat(again.out()).contains("already completed (execution 1, ended ", "See: filemail-batch show 1");
+        assertThat(again.err()).isEmpty();
+
+        Result history = cli("history", "--json");
+
+        assertThat(history.exit()).as(history.describe()).isZero();
+        JsonNode runs = json.readTree(history.out());
+        assertThat(runs.isArray()).isTrue();
+        assertThat(runs.size()).isEqualTo(1);
+        JsonNode run = runs.get(0);
+        assertThat(run.get("executionId").asLong()).isEqualTo(1);
+        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("exitCode").asString()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        assertThat(run.get("input").asString()).endsWith("/" + SAMPLE);
+        assertThat(run.get("outcomes").get("INITIALIZED").asLong()).isEqualTo(4);
+        assertThat(run.get("outcomes").get("REJECTED").asLong()).isEqualTo(2);
+
+        Result show = cli("show", "1");
+
+        assertThat(show.exit()).as(show.describe()).isZero();
+        assertThat(show.out()).contains("Run 1 of sendTransfersJob: COMPLETED (exit code COMPLETED_WITH_PROBLEMS)",
+                "line 6, column 'to': 'not-an-email' is not an e-mail address",
+                "line 7, column 'subject': subject is required", "INV-2026-0001", "REPORT-WEEK-47");
+        assertThat(show.out()).doesNotContain("v1.");
+        String everythingWritten = first.out() + first.err() + again.out() + history.out() + show.out()
+                + Files.readString(data.resolve("filemail-batch.log")) + Files.readString(work.resolve(
+                        "reports/run-1.json"));
+        for (String key : transferKeys) {
+            assertThat(everythingWritten).doesNotContain(key);
+        }
+    }
+
+    @Test
+    void helpAnswersWithoutStartingTheApplication() throws Exception {
+        Result help = cli("--help");
+
+        assertThat(help.exit()).as(help.describe()).isZero();
+        assertThat(help.out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show", "Exit codes:");
+        assertThat(help.err()).isEmpty();
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aCsvWithAnUnknownColumnFailsWithOneLineNamingFileLineAndColumn() throws Exception {
+        Path input = work.resolve("colours.csv");
+        Files.writeString(input, "reference,subject,colour\r\nX-1,Hello,red\r\n", StandardCharsets.UTF_8);
+
+        Result result = cli("run", "--input", "colours.csv", "--sandbox");
+
+        assertThat(result.exit()).as(result.describe()).isEqualTo(2);
+        List<String> errors = result.err().lines().filter(line -> line.startsWith("error:")).toList();
+        assertThat(errors).containsExactly("error: " + input.toAbsolutePath() + ": line 1: unknown column 'colour' "
+                + "(known columns: reference, subject, to, message, password, days, notify, confirmation, files)");
+        assertThat(result.err().lines().toList()).hasSize(2).last().asString()
+                .startsWith("Run 1 failed. Fix the cause and run the same command again");
+        assertThat(result.err()).doesNotContain("at com.", "Exception");
+    }
+
+    /** The transfer keys the ledger holds, decrypted as the application would: what must never be shown. */
+    private static List<String> storedTransferKeys(Path data) throws Exception {
+        TransferKeyCipher cipher = new TransferKeyCipher(MasterKeySource.load(null, data));
+        List<String> keys = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("filemail-batch"), "sa", "");
+                ResultSet rows = db.createStatement().executeQuery(
+                        "SELECT reference, transfer_key_enc FROM transfer_ledger WHERE transfer_key_enc IS NOT NULL")) {
+            while (rows.next()) {
+                keys.add(cipher.decrypt(rows.getString(1), rows.getString(2)));
+            }
+        }
+        assertThat(keys).allSatisfy(key -> assertThat(key).isNotBlank());
+        return keys;
+    }
+
+    private Result cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        invocation++;
+        Path stdout = streams.resolve(invocation + ".out");
+        Path stderr = streams.resolve(invocation + ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        Map<String, String> environment = builder.environment();
+        // A new user's shell: no Filemail or Spring settings, and no JVM options that would print to stderr.
+        environment.keySet().removeIf(name -> name.startsWith("FILEMAIL_") || name.startsWith("SPRING_")
+                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+            fail(String.join(" ", args) + " did not finish within " + TIMEOUT_SECONDS + " s; stdout: "
+                    + Files.readString(stdout) + "; stderr: " + Files.readString(stderr));
+        }
+        return new Result(String.join(" ", args), process.exitValue(), Files.readString(stdout),
+                Files.readString(stderr));
+    }
+
+    private record Result(String command, int exit, String out, String err) {
+        String describe() {
+            return "filemail-batch " + command + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+}

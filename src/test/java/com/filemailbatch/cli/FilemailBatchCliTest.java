@@ -1,0 +1,225 @@
+package com.filemailbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user meets it: exit codes and the lines on stdout and stderr. Usage errors are answered
+ * before Spring starts; the commands that do start it here get a data directory and database of their own.
+ */
+class FilemailBatchCliTest {
+
+    private static final String[] PROPERTIES = {"filemail.data-dir", "filemail.reports-dir",
+            "spring.datasource.url"};
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> saved = new HashMap<>();
+
+    @BeforeEach
+    void ownDataDirectory() {
+        for (String name : PROPERTIES) {
+            saved.put(name, System.getProperty(name));
+        }
+        System.setProperty("filemail.data-dir", dir.resolve("data").toString());
+        System.setProperty("filemail.reports-dir", dir.resolve("reports").toString());
+        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data").resolve("db"));
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        saved.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        assertThat(execute("--help")).isZero();
+
+        assertThat(out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show",
+                "Exit codes:", "  0   success", "  2   the job failed: run the same command again to resume",
+                "  3   completed, but some rows were rejected or failed", "  64  usage error",
+                "  78  configuration error (for example no API key without --sandbox)");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void runHelpListsItsOptions() {
+        assertThat(execute("run", "--help")).isZero();
+
+        assertThat(out()).contains("Usage: filemail-batch run", "--input=FILE", "--run-date=YYYY-MM-DD",
+                "--stale-after=DURATION", "default: P1D", "--dry-run", "--sandbox");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void versionIsPrinted() {
+        assertThat(execute("--version")).isZero();
+        assertThat(out()).contains("filemail-batch 0.1.0");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(execute()).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show)",
+                "Try: filemail-batch --help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertThat(execute("frobnicate")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err()).contains("frobnicate");
+        assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
+    }
+
+    @Test
+    void runWithoutInputIsAUsageError() {
+        assertThat(execute("run")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: Missing required option: '--input=FILE'",
+                "Try: filemail-batch run --help");
+    }
+
+    @Test
+    void aStaleAfterThatIsNoDurationIsAUsageError() throws Exception {
+        Path input = csv();
+
+        assertThat(execute("run", "--input", input.toString(), "--stale-after", "1d")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err()).contains("'1d' is not an ISO-8601 duration such as P1D, PT12H or PT30M");
+        assertThat(errLines()).last().isEqualTo("Try: filemail-batch run --help");
+    }
+
+    @Test
+    void aNegativeStaleAfterIsAUsageError() throws Exception {
+        assertThat(execute("cleanup", "--stale-after=-P1D")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err()).contains("'-P1D' is negative; give a duration such as P1D");
+        assertThat(errLines()).last().isEqualTo("Try: filemail-batch cleanup --help");
+    }
+
+    @Test
+    void aRunDateThatIsNoDateIsAUsageError() throws Exception {
+        Path input = csv();
+
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-13-01"))
+                .isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err()).contains("'2026-13-01' is not a date of the form YYYY-MM-DD");
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageError() {
+        Path missing = dir.resolve("missing.csv");
+
+        assertThat(execute("run", "--input", missing.toString())).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: input file not found: " + missing);
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aHistoryLimitBelowOneIsAUsageError() {
+        assertThat(execute("history", "--limit", "0")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: --limit must be at least 1, got 0");
+    }
+
+    @Test
+    void runWithoutApiKeyOrSandboxIsAConfigurationError() throws Exception {
+        assumeTrue(System.getenv("FILEMAIL_API_KEY") == null,
+                "FILEMAIL_API_KEY is set in this environment, so the run would find an API key");
+        Path input = csv();
+
+        assertThat(execute("run", "--input", input.toString())).isEqualTo(ExitCodes.CONFIG);
+
+        assertThat(errLines()).containsExactly("error: no Filemail API key: set FILEMAIL_API_KEY "
+                + "(or filemail.api-key), or add --sandbox to run against the embedded stand-in");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnusableDatabaseUrlIsAConfigurationError() {
+        System.setProperty("spring.datasource.url", "jdbc:nosuchdb:whatever");
+
+        assertThat(execute("history")).isEqualTo(ExitCodes.CONFIG);
+
+        assertThat(errLines()).hasSize(1).first().asString().startsWith("error: cannot start: ");
+    }
+
+    @Test
+    void historyOfAnEmptyDatabaseSaysSo() {
+        assertThat(execute("history")).isZero();
+
+        assertThat(out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void showOfAnUnknownRunIsAUsageError() {
+        assertThat(execute("show", "42")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: no run with execution id 42 (see: filemail-batch history)");
+    }
+
+    @Test
+    void aSandboxRunPrintsTheBannerAndItsSummary() throws Exception {
+        Path input = csv();
+
+        int exit = execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox");
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(out()).contains("SANDBOX");
+        assertThat(dir.resolve("reports").resolve("run-1.json")).isRegularFile();
+
+        out.reset();
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox")).isZero();
+        assertThat(out()).contains("already completed (execution 1, ended ");
+    }
+
+    private int execute(String... args) {
+        return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path csv() throws Exception {
+        Path input = dir.resolve("input.csv");
+        Files.writeString(input, "reference,subject,to\r\nCLI-1,Hello,ann@example.com\r\n");
+        return input;
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private java.util.List<String> errLines() {
+        return err().lines().toList();
+    }
+}
