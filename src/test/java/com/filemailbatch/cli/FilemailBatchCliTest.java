@@ -67,8 +67,8 @@ class FilemailBatchCliTest {
     void runHelpListsItsOptions() {
         assertThat(execute("run", "--help")).isZero();
 
-        assertThat(out()).contains("Usage: filemail-batch run", "--input=FILE", "--run-date=YYYY-MM-DD",
-                "--stale-after=DURATION", "default: P1D", "--dry-run", "--sandbox");
+        assertThat(out()).contains("Usage: filemail-batch run", "--input=FILE", "--job=DEFINITION",
+                "--run-date=YYYY-MM-DD", "--stale-after=DURATION", "or P1D", "--dry-run", "--sandbox");
         assertThat(err()).isEmpty();
     }
 
@@ -99,7 +99,8 @@ class FilemailBatchCliTest {
     void runWithoutInputIsAUsageError() {
         assertThat(execute("run")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: Missing required option: '--input=FILE'",
+        assertThat(errLines()).containsExactly(
+                "error: Missing required argument (specify one of these): (--input=FILE | --job=DEFINITION)",
                 "Try: filemail-batch run --help");
     }
 
