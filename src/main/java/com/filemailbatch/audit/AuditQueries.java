@@ -65,8 +65,9 @@ public class AuditQueries {
                 rejected.add(entry);
             }
         });
-        List<TransferRecord> transfers = jdbc.query("SELECT reference, status, transfer_id, source_line, "
-                + "last_error_status FROM transfer_ledger WHERE job_execution_id = ? ORDER BY source_line, id",
+        List<TransferRecord> transfers = jdbc.query("SELECT reference, status, transfer_id AS transferId, "
+                + "source_line AS sourceLine, last_error_status AS lastErrorStatus FROM transfer_ledger "
+                + "WHERE job_execution_id = ? ORDER BY source_line, id",
                 new DataClassRowMapper<>(TransferRecord.class), executionId);
         return Optional.of(new RunDetails(runs.get(0), parameters(executionId), steps,
                 rejected, transfers.size() > LIST_LIMIT ? transfers.subList(0, LIST_LIMIT) : transfers));

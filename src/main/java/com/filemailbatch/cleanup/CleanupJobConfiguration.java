@@ -73,9 +73,7 @@ class CleanupJobConfiguration {
         return new JdbcPagingItemReaderBuilder<LedgerEntry>()
                 .name("staleTransferReader")
                 .dataSource(dataSource)
-                .selectClause("SELECT id, reference, status, attempt, subject, transfer_id, transfer_key_enc, "
-                        + "transfer_url, source_file, source_line, job_execution_id, created_at, initialized_at, "
-                        + "last_error_status, last_error_message")
+                .selectClause("SELECT " + LedgerRepository.ENTRY_COLUMNS)
                 .fromClause("FROM transfer_ledger")
                 .whereClause("WHERE status = 'INITIALIZED' AND initialized_at < :cutoff "
                         + "AND job_execution_id <> :currentExecution")

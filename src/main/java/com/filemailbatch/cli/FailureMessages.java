@@ -25,6 +25,18 @@ final class FailureMessages {
         return failures.isEmpty() ? "unknown failure" : rootMessage(failures.get(0));
     }
 
+    /** Whether the run failed on its input file, which no resume fixes: the file must be corrected first. */
+    static boolean isInputProblem(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof InputFileException) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -53,8 +53,10 @@ final class JobRunner {
                     ? ExitCodes.COMPLETED_WITH_PROBLEMS : ExitCodes.OK;
         }
         err.println("error: " + FailureMessages.explain(execution.getAllFailureExceptions()));
-        err.println("Run " + execution.getId() + " " + execution.getStatus().name().toLowerCase()
-                + ". Fix the cause and run the same command again: it resumes where it stopped."
+        String next = FailureMessages.isInputProblem(execution.getAllFailureExceptions())
+                ? "Fix the input file and run the same command again."
+                : "Fix the cause and run the same command again: it resumes where it stopped.";
+        err.println("Run " + execution.getId() + " " + execution.getStatus().name().toLowerCase() + ". " + next
                 + " Full log: " + context.getEnvironment().getProperty("logging.file.name"));
         return ExitCodes.JOB_FAILED;
     }

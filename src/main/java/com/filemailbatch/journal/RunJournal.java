@@ -29,8 +29,9 @@ public class RunJournal {
     /** Streams the entries without holding them: a run may have a million rejected rows. */
     public void forEach(long jobExecutionId, Outcome outcome, Consumer<JournalEntry> action) {
         DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);
-        jdbc.query("SELECT job_execution_id, step_name, source_line, reference, outcome, column_name, "
-                + "reason, transfer_id FROM run_journal WHERE job_execution_id = ? AND outcome = ? "
+        // Aliased to the record's component names: each name DataClassRowMapper misses leaves an H2 trace entry.
+        jdbc.query("SELECT job_execution_id AS jobExecutionId, step_name AS stepName, source_line AS sourceLine, "
+                + "reference, outcome, column_name AS columnName, reason, transfer_id AS transferId FROM run_journal WHERE job_execution_id = ? AND outcome = ? "
                 + "ORDER BY source_line, id", rs -> {
                     action.accept(mapper.mapRow(rs, 0));
                 }, jobExecutionId, outcome.name());

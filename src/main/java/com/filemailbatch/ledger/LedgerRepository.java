@@ -24,9 +24,17 @@ import tools.jackson.databind.ObjectMapper;
 @Repository
 public class LedgerRepository {
 
-    private static final String SELECT = "SELECT id, reference, status, attempt, subject, transfer_id, "
-            + "transfer_key_enc, transfer_url, source_file, source_line, job_execution_id, created_at, "
-            + "initialized_at, last_error_status, last_error_message FROM transfer_ledger ";
+    /**
+     * The columns of a {@link LedgerEntry}, aliased to its component names: {@code DataClassRowMapper} looks a
+     * component up by its own name first, and every miss would leave an error in H2's trace file.
+     */
+    public static final String ENTRY_COLUMNS = "id, reference, status, attempt, subject, transfer_id AS transferId, "
+            + "transfer_key_enc AS transferKeyEnc, transfer_url AS transferUrl, source_file AS sourceFile, "
+            + "source_line AS sourceLine, job_execution_id AS jobExecutionId, created_at AS createdAt, "
+            + "initialized_at AS initializedAt, last_error_status AS lastErrorStatus, "
+            + "last_error_message AS lastErrorMessage";
+
+    private static final String SELECT = "SELECT " + ENTRY_COLUMNS + " FROM transfer_ledger ";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;

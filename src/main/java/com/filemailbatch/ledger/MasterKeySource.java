@@ -60,17 +60,28 @@ public final class MasterKeySource {
         }
     }
 
+    /**
+     * Writes a new key beside the target and links it into place: a link fails if the file exists, so when two
+     * processes start at once exactly one key wins, and nobody ever reads a half-written file.
+     */
     private static void create(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
+        Path temp;
         try {
-            Path created = Files.createFile(file, ownerOnlyAttribute());
-            Files.writeString(created, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            temp = Files.createTempFile(dir, KEY_FILE_NAME, ".new", ownerOnlyAttribute());
+        } catch (UnsupportedOperationException notPosix) {
+            temp = Files.createTempFile(dir, KEY_FILE_NAME, ".new");
+        }
+        try {
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.createLink(file, temp);
         } catch (FileAlreadyExistsException raced) {
             // Another process created it first: use theirs.
-        } catch (UnsupportedOperationException notPosix) {
-            Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 
