@@ -70,14 +70,15 @@ class PackagedJarIT {
         Result first = cli("run", "--input", SAMPLE, "--sandbox");
 
         assertThat(first.exit()).as(first.describe()).isZero();
-        assertThat(first.out()).contains("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:",
-                "nothing is sent to Filemail", "Run 1 of sendTransfersJob finished.");
+        assertThat(first.err()).startsWith("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:")
+                .contains("nothing is sent to Filemail");
+        assertThat(first.err().lines()).hasSize(1);
+        assertThat(first.out()).startsWith("Run 1 of sendTransfersJob finished.");
         assertThat(first.out()).containsPattern("(?m)^  rows read +4$").containsPattern("(?m)^  initialized +4$")
                 .containsPattern("(?m)^  rejected +0$").containsPattern("(?m)^  failed +0$")
-                .contains("report: ./reports/run-1.json").doesNotContain("rejected rows:");
-        assertThat(first.err()).isEmpty();
+                .contains("report: ./reports/sandbox/run-1.json").doesNotContain("rejected rows:");
 
-        JsonNode report = json.readTree(Files.readString(work.resolve("reports/run-1.json")));
+        JsonNode report = json.readTree(Files.readString(work.resolve("reports/sandbox/run-1.json")));
         assertThat(report.get("executionId").asLong()).isEqualTo(1);
         assertThat(report.get("jobName").asString()).isEqualTo("sendTransfersJob");
         assertThat(report.get("parameters").get("input").asString()).endsWith("/" + SAMPLE);
@@ -86,9 +87,10 @@ class PackagedJarIT {
         assertThat(summary.get("rowsRead").asLong()).isEqualTo(4);
         assertThat(summary.get("initialized").asLong()).isEqualTo(4);
         assertThat(summary.get("rejected").asLong()).isZero();
-        assertThat(work.resolve("reports/run-1-rejected.csv")).doesNotExist();
+        assertThat(work.resolve("reports/sandbox/run-1-rejected.csv")).doesNotExist();
 
-        Path data = work.resolve("data");
+        // A sandbox run keeps its own database, key and reports: nothing it "sent" counts as sent to Filemail.
+        Path data = work.resolve("data/sandbox");
         assertThat(data.resolve("filemail-batch.mv.db")).isRegularFile();
         assertThat(data.resolve("master.key")).isRegularFile();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("master.key"))))
@@ -98,22 +100,25 @@ class PackagedJarIT {
 
         assertThat(rejections.exit()).as(rejections.describe()).isEqualTo(3);
         assertThat(rejections.out()).containsPattern("(?m)^  initialized +1$").containsPattern("(?m)^  rejected +3$")
-                .contains("rejected rows: ./reports/run-2-rejected.csv");
-        assertThat(Files.readString(work.resolve("reports/run-2-rejected.csv")).lines()).containsExactly(
+                .contains("rejected rows: ./reports/sandbox/run-2-rejected.csv");
+        assertThat(Files.readString(work.resolve("reports/sandbox/run-2-rejected.csv")).lines()).containsExactly(
                 "line,reference,column,reason",
                 "3,BAD-1,to,'not-an-email' is not an e-mail address",
                 "4,BAD-2,subject,subject is required",
                 "5,BAD-3,days,\"days must be -1 or a whole number of at least 1, got '0'\"");
-        List<String> transferKeys = storedTransferKeys(data);
-        assertThat(transferKeys).hasSize(5);
 
         Result again = cli("run", "--input", SAMPLE, "--sandbox");
 
         assertThat(again.exit()).as(again.describe()).isZero();
         assertThat(again.out()).contains("already completed (execution 1, ended ", "See: filemail-batch show 1");
-        assertThat(again.err()).isEmpty();
+        assertThat(again.err()).startsWith("SANDBOX: ").hasLineCount(1);
 
-        Result history = cli("history", "--json");
+        Result realHistory = cli("history");
+
+        assertThat(realHistory.exit()).as(realHistory.describe()).isZero();
+        assertThat(realHistory.out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
+
+        Result history = cli("history", "--json", "--sandbox");
 
         assertThat(history.exit()).as(history.describe()).isZero();
         JsonNode runs = json.readTree(history.out());
@@ -128,22 +133,26 @@ class PackagedJarIT {
         assertThat(run.get("outcomes").get("REJECTED").asLong()).isEqualTo(3);
         assertThat(runs.get(1).get("exitCode").asString()).isEqualTo("COMPLETED");
 
-        Result show = cli("show", "2");
+        Result show = cli("show", "2", "--sandbox");
 
         assertThat(show.exit()).as(show.describe()).isZero();
         assertThat(show.out()).contains("Run 2 of sendTransfersJob: COMPLETED (exit code COMPLETED_WITH_PROBLEMS)",
                 "line 3, column 'to': 'not-an-email' is not an e-mail address",
                 "line 4, column 'subject': subject is required", "OK-1");
         assertThat(show.out()).doesNotContain("v1.");
+        // Five starts on the same database file left no errors behind in an H2 trace file.
+        Path trace = data.resolve("filemail-batch.trace.db");
+        assertThat(trace).as(() -> Files.exists(trace) ? readQuietly(trace) : "").doesNotExist();
+
+        List<String> transferKeys = storedTransferKeys(data);
+        assertThat(transferKeys).hasSize(5);
         String everythingWritten = first.out() + first.err() + rejections.out() + again.out() + history.out()
                 + show.out() + Files.readString(data.resolve("filemail-batch.log"))
-                + Files.readString(work.resolve("reports/run-1.json"))
-                + Files.readString(work.resolve("reports/run-2.json"));
+                + Files.readString(work.resolve("reports/sandbox/run-1.json"))
+                + Files.readString(work.resolve("reports/sandbox/run-2.json"));
         for (String key : transferKeys) {
             assertThat(everythingWritten).doesNotContain(key);
         }
-        // Starting five times on the same database file left no errors behind in an H2 trace file.
-        assertThat(data.resolve("filemail-batch.trace.db")).doesNotExist();
     }
 
     @Test
@@ -167,7 +176,8 @@ class PackagedJarIT {
         List<String> errors = result.err().lines().filter(line -> line.startsWith("error:")).toList();
         assertThat(errors).containsExactly("error: " + input.toAbsolutePath() + ": line 1: unknown column 'colour' "
                 + "(known columns: reference, subject, to, message, password, days, notify, confirmation, files)");
-        assertThat(result.err().lines().toList()).hasSize(2).last().asString()
+        assertThat(result.err().lines().filter(line -> !line.startsWith("SANDBOX: ")).toList()).hasSize(2).last()
+                .asString()
                 .startsWith("Run 1 failed. Fix the input file and run the same command again.");
         assertThat(result.err()).doesNotContain("at com.", "Exception");
     }
@@ -209,6 +219,14 @@ class PackagedJarIT {
         }
         return new Result(String.join(" ", args), process.exitValue(), Files.readString(stdout),
                 Files.readString(stderr));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private record Result(String command, int exit, String out, String err) {

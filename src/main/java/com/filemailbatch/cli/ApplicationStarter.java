@@ -4,10 +4,12 @@ import com.filemailbatch.FilemailBatchApplication;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Starts the Spring context for a command: first the sandbox when asked for (its URL and key then replace the
@@ -16,14 +18,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class ApplicationStarter implements AutoCloseable {
 
     private final CommonOptions options;
-    private final PrintStream out;
+    /** Where the sandbox announces itself: standard error, so that --json output stays pure JSON. */
+    private final PrintStream notices;
     private final boolean needsApi;
     private FilemailSandbox sandbox;
     private ConfigurableApplicationContext context;
 
-    ApplicationStarter(CommonOptions options, PrintStream out, boolean needsApi) {
+    ApplicationStarter(CommonOptions options, PrintStream notices, boolean needsApi) {
         this.options = options;
-        this.out = out;
+        this.notices = notices;
         this.needsApi = needsApi;
     }
 
@@ -32,9 +35,10 @@ final class ApplicationStarter implements AutoCloseable {
         List<String> overrides = new ArrayList<>();
         if (options.sandbox) {
             sandbox = FilemailSandbox.start();
-            out.println(sandbox.banner());
+            notices.println(sandbox.banner());
             overrides.add("--filemail.base-url=" + sandbox.baseUrl());
             overrides.add("--filemail.api-key=" + sandbox.apiKey());
+            overrides.addAll(sandboxStorage());
         }
         try {
             context = new SpringApplicationBuilder(FilemailBatchApplication.class)
@@ -48,6 +52,19 @@ final class ApplicationStarter implements AutoCloseable {
                     + "or add --sandbox to run against the embedded stand-in", null);
         }
         return context;
+    }
+
+    /**
+     * Sandbox runs keep their own database, key and reports under {@code sandbox/} in the configured directories,
+     * whatever database is configured: a reference "sent" to the stand-in must never count as sent to Filemail.
+     */
+    private static List<String> sandboxStorage() {
+        StandardEnvironment environment = new StandardEnvironment();
+        Path dataDir = Path.of(environment.getProperty("filemail.data-dir", "./data"), "sandbox");
+        Path reportsDir = Path.of(environment.getProperty("filemail.reports-dir", "./reports"), "sandbox");
+        return List.of("--filemail.data-dir=" + dataDir, "--filemail.reports-dir=" + reportsDir,
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("filemail-batch"),
+                "--spring.datasource.username=sa", "--spring.datasource.password=");
     }
 
     FilemailSandbox sandbox() {

@@ -37,7 +37,7 @@ final class CleanupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ApplicationStarter starter = new ApplicationStarter(common, out, !dryRun)) {
+        try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
             JobRunner runner = new JobRunner(starter.start(), out, err);
             return runner.run("cleanupStaleTransfersJob", CleanupJobParameters.of(Instant.now(), staleAfter, dryRun),
                     "cleanup");

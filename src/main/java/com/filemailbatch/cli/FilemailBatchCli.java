@@ -64,8 +64,8 @@ public final class FilemailBatchCli implements Runnable {
         public <K> K create(Class<K> type) throws Exception {
             Object command = type == RunCommand.class ? new RunCommand(out, err)
                     : type == CleanupCommand.class ? new CleanupCommand(out, err)
-                    : type == HistoryCommand.class ? new HistoryCommand(out)
-                    : type == ShowCommand.class ? new ShowCommand(out)
+                    : type == HistoryCommand.class ? new HistoryCommand(out, err)
+                    : type == ShowCommand.class ? new ShowCommand(out, err)
                     : null;
             return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
         }

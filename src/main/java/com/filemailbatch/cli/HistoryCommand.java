@@ -26,9 +26,11 @@ final class HistoryCommand implements Callable<Integer> {
     boolean json;
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    HistoryCommand(PrintStream out) {
+    HistoryCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1, got " + limit);
         }
-        try (ApplicationStarter starter = new ApplicationStarter(common, out, false)) {
+        try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
             ConfigurableApplicationContext context = starter.start();
             var runs = context.getBean(AuditQueries.class).history(limit);
             AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         JobDefinition definition = definition();
         Duration stale = staleAfter != null ? staleAfter : definition.staleAfter();
         LocalDate date = runDate != null ? runDate : LocalDate.now(definition.zone());
-        try (ApplicationStarter starter = new ApplicationStarter(common, out, !dryRun)) {
+        try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
             JobRunner runner = new JobRunner(starter.start(), out, err);
             if (definition.job() == JobDefinition.Kind.CLEANUP) {
                 return runner.run(definition.job().jobName(), CleanupJobParameters.of(Instant.now(), stale, dryRun),

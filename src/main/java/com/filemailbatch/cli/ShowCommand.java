@@ -27,14 +27,16 @@ final class ShowCommand implements Callable<Integer> {
     boolean json;
 
     private final PrintStream out;
+    private final PrintStream err;
 
-    ShowCommand(PrintStream out) {
+    ShowCommand(PrintStream out, PrintStream err) {
         this.out = out;
+        this.err = err;
     }
 
     @Override
     public Integer call() {
-        try (ApplicationStarter starter = new ApplicationStarter(common, out, false)) {
+        try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
             ConfigurableApplicationContext context = starter.start();
             var details = context.getBean(AuditQueries.class).show(executionId)
                     .orElseThrow(() -> new UsageException("no run with execution id " + executionId

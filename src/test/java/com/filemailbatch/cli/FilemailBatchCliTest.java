@@ -193,8 +193,8 @@ class FilemailBatchCliTest {
         int exit = execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox");
 
         assertThat(exit).as(err()).isZero();
-        assertThat(out()).contains("SANDBOX");
-        assertThat(dir.resolve("reports").resolve("run-1.json")).isRegularFile();
+        assertThat(err()).contains("SANDBOX");
+        assertThat(dir.resolve("reports").resolve("sandbox").resolve("run-1.json")).isRegularFile();
 
         out.reset();
         assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox")).isZero();
