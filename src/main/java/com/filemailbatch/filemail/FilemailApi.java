@@ -14,12 +14,23 @@ public class FilemailApi {
     /** Identifies this tool to Filemail ({@code sourcedetails} of initialize). */
     public static final String SOURCE_DETAILS = "filemail-batch/0.1 (Java " + Runtime.version().feature() + ")";
 
-    private final FilemailClient client;
+    /** Page size of the sent list; Filemail's default is the company page size or 1000. */
+    static final int SENT_PAGE = 500;
+    /** A search by subject that returns more than this is not narrowing anything; stop reading. */
+    static final int SENT_MAX_PAGES = 20;
 
-    FilemailApi(FilemailClient client) {
+    private final FilemailClient client;
+    private final CallPolicy policy;
+
+    FilemailApi(FilemailClient client, CallPolicy policy) {
         this.client = client;
+        this.policy = policy;
     }
 
+    /**
+     * One initialize call, not retried here: a retried initialize can create a second transfer, so the caller
+     * decides (see the send package's exactly-once initializer).
+     */
     public TransferInitializeResult initialize(InitializeTransferRequest request) {
         FilemailEnvelope<TransferInitializeResult> answer = call("initialize", () -> client.initialize(request));
         TransferInitializeResult result = answer.data();
@@ -37,7 +48,9 @@ public class FilemailApi {
      */
     public CancelOutcome cancel(String transferId, String transferKey) {
         try {
-            call("cancel", () -> client.cancel(new TransferCredentials(transferId, transferKey)));
+            // Cancelling twice is harmless, so transient failures are retried here.
+            policy.withRetries("cancel", () -> call("cancel", () -> client.cancel(new TransferCredentials(
+                    transferId, transferKey))));
             return CancelOutcome.CANCELLED;
         } catch (RowRejectedByFilemailException e) {
             CancelOutcome outcome = CancelOutcome.forRefusal(e.responseStatus());
@@ -48,7 +61,28 @@ public class FilemailApi {
         }
     }
 
-    private static <T> FilemailEnvelope<T> call(String operation, Call<T> call) {
+    /**
+     * The caller's transfers whose subject contains {@code search} (Filemail searches; every page is read, up to
+     * {@value #SENT_MAX_PAGES} pages). Transient failures are retried: listing changes nothing.
+     */
+    public List<SentTransfer> sentTransfers(String search) {
+        List<SentTransfer> all = new java.util.ArrayList<>();
+        for (int page = 0; page < SENT_MAX_PAGES; page++) {
+            int skip = page * SENT_PAGE;
+            FilemailEnvelope<SentTransfers> answer = policy.withRetries("sent",
+                    () -> call("sent", () -> client.sent(search, SENT_PAGE, skip)));
+            List<SentTransfer> transfers = answer.data() == null || answer.data().transfers() == null ? List.of()
+                    : answer.data().transfers();
+            all.addAll(transfers);
+            if (transfers.size() < SENT_PAGE) {
+                break;
+            }
+        }
+        return all;
+    }
+
+    private <T> FilemailEnvelope<T> call(String operation, Call<T> call) {
+        policy.pace();
         try {
             return call.run();
         } catch (RetryableException e) {

@@ -1,6 +1,8 @@
 package com.filemailbatch.filemail;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A Filemail call that failed, decoded from the error envelope (or from the transport failure).
@@ -16,6 +18,8 @@ public abstract sealed class FilemailApiException extends RuntimeException
     private final String responseStatus;
     private final String errorMessage;
     private final List<ValidationError> validationErrors;
+    /** The server's {@code Retry-After}, when it sent one. */
+    private Duration retryAfter;
 
     FilemailApiException(String operation, int httpStatus, String responseStatus, String errorMessage,
             List<ValidationError> validationErrors, Throwable cause) {
@@ -27,6 +31,16 @@ public abstract sealed class FilemailApiException extends RuntimeException
     }
 
     public abstract FailureClass failureClass();
+
+    /** How long the server asked us to wait ({@code Retry-After}), if it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    FilemailApiException withRetryAfter(Duration wait) {
+        this.retryAfter = wait;
+        return this;
+    }
 
     public int httpStatus() {
         return httpStatus;

@@ -2,9 +2,11 @@ package com.filemailbatch.filemail;
 
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The Filemail REST API v2, as far as this tool uses it. Headers and errors: {@link FilemailClientConfiguration}. */
 @FeignClient(name = "filemail", url = "${filemail.base-url}", configuration = FilemailClientConfiguration.class)
@@ -17,4 +19,8 @@ interface FilemailClient {
     @PutMapping(path = "/transfer/cancel", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     FilemailEnvelope<Object> cancel(@RequestBody TransferCredentials request);
+
+    @GetMapping(path = "/transfer/sent", produces = MediaType.APPLICATION_JSON_VALUE)
+    FilemailEnvelope<SentTransfers> sent(@RequestParam("search") String search, @RequestParam("limit") int limit,
+            @RequestParam("skip") int skip);
 }

@@ -5,6 +5,12 @@ import feign.codec.ErrorDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +42,30 @@ final class FilemailErrorDecoder implements ErrorDecoder {
             errorMessage = response.reason();
         }
         return FailureClassifier.exception(operation, response.status(), responseStatus, errorMessage,
-                validationErrors, null);
+                validationErrors, null).withRetryAfter(retryAfter(response));
+    }
+
+    /** {@code Retry-After} as delta-seconds or an HTTP date; anything unreadable is ignored. */
+    static Duration retryAfter(Response response) {
+        Collection<String> values = response.headers().entrySet().stream()
+                .filter(header -> header.getKey() != null && header.getKey().equalsIgnoreCase("Retry-After"))
+                .flatMap(header -> header.getValue().stream())
+                .toList();
+        for (String value : values) {
+            String text = value.trim();
+            try {
+                return Duration.ofSeconds(Math.max(0, Long.parseLong(text)));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    Duration wait = Duration.between(Instant.now(), at);
+                    return wait.isNegative() ? Duration.ZERO : wait;
+                } catch (DateTimeParseException notADate) {
+                    // ignore
+                }
+            }
+        }
+        return null;
     }
 
     /** {@code FilemailClient#initialize(InitializeTransferRequest)} becomes {@code initialize}. */

@@ -1,6 +1,8 @@
 package com.filemailbatch.filemail;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportsDir  where run reports are written ({@code FILEMAIL_REPORTS_DIR})
  * @param concurrency initialize calls in flight at once
  * @param chunkSize   CSV rows per chunk transaction; a multiple of {@code concurrency} keeps every thread busy
+ * @param rateLimit   requests per second to Filemail, shared by all threads and endpoints; 0 means no limit
+ * @param retry       how transient failures are retried
  */
 @ConfigurationProperties("filemail")
 public record FilemailProperties(
@@ -21,7 +25,9 @@ public record FilemailProperties(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("./reports") String reportsDir,
         @DefaultValue("8") int concurrency,
-        @DefaultValue("64") int chunkSize) {
+        @DefaultValue("64") int chunkSize,
+        @DefaultValue("0") double rateLimit,
+        @DefaultValue @NestedConfigurationProperty Retry retry) {
 
     public FilemailProperties {
         if (concurrency < 1 || concurrency > 256) {
@@ -30,12 +36,47 @@ public record FilemailProperties(
         if (chunkSize < 1) {
             throw new IllegalArgumentException("filemail.chunk-size must be at least 1, got " + chunkSize);
         }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("filemail.rate-limit must be 0 (off) or positive, got " + rateLimit);
+        }
+    }
+
+    /**
+     * Retries of transient failures (rate limited, server trouble, no answer), with exponential backoff and jitter.
+     *
+     * @param maxAttempts    calls per request at most, the first included
+     * @param initialBackoff the wait before the second attempt; each further wait is {@code multiplier} times longer
+     * @param maxBackoff     the longest wait between attempts, also the cap on a server's {@code Retry-After}
+     * @param multiplier     growth of the wait from one attempt to the next
+     * @param stopAfterConsecutiveFailures rows in a row that fail after all retries before the run stops: the
+     *                       service is then down, and the rest would only fail the same way
+     */
+    public record Retry(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("10") int stopAfterConsecutiveFailures) {
+
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("filemail.retry.max-attempts must be at least 1, got "
+                        + maxAttempts);
+            }
+            if (multiplier < 1) {
+                throw new IllegalArgumentException("filemail.retry.multiplier must be at least 1, got " + multiplier);
+            }
+            if (stopAfterConsecutiveFailures < 1) {
+                throw new IllegalArgumentException("filemail.retry.stop-after-consecutive-failures must be at "
+                        + "least 1, got " + stopAfterConsecutiveFailures);
+            }
+        }
     }
 
     @Override
     public String toString() {
         return "FilemailProperties[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isEmpty() ? "(none)" : "***")
                 + ", dataDir=" + dataDir + ", reportsDir=" + reportsDir + ", concurrency=" + concurrency
-                + ", chunkSize=" + chunkSize + "]";
+                + ", chunkSize=" + chunkSize + ", rateLimit=" + rateLimit + ", retry=" + retry + "]";
     }
 }

@@ -4,6 +4,11 @@ package com.filemailbatch.journal;
 public enum Outcome {
     /** Filemail created the transfer in this run. */
     INITIALIZED,
+    /**
+     * An earlier attempt's answer was lost, and this run found that attempt's transfer at Filemail and recorded it
+     * instead of creating another.
+     */
+    ADOPTED,
     /** The reference already had a transfer: nothing was sent. */
     ALREADY_SENT,
     /** The same reference appeared earlier in this run's input: nothing was sent. */
@@ -12,6 +17,8 @@ public enum Outcome {
     REJECTED,
     /** The call failed in a way worth retrying; the next run sends it again. */
     FAILED,
+    /** Not sent: the API key's daily quota was used up. The next run sends it first. */
+    DEFERRED,
     /** Dry run: would have been sent. */
     WOULD_SEND,
     /** Cleanup cancelled the stale transfer. */

@@ -2,7 +2,11 @@ package com.filemailbatch.ledger;
 
 import java.util.List;
 
-/** What a run records about a row when it claims the row's reference before calling Filemail. */
+/**
+ * What a run records about a row when it claims the row's reference before calling Filemail.
+ *
+ * @param requestJson the initialize request as JSON, stored encrypted until the row is sent (null for rejections)
+ */
 public record Claim(
         String reference,
         String subject,
@@ -10,5 +14,12 @@ public record Claim(
         List<String> files,
         String sourceFile,
         long sourceLine,
-        long jobExecutionId) {
+        long jobExecutionId,
+        String requestJson) {
+
+    @Override
+    public String toString() {
+        return "Claim[reference=" + reference + ", subject=" + subject + ", sourceLine=" + sourceLine
+                + ", jobExecutionId=" + jobExecutionId + ", requestJson=" + (requestJson == null ? null : "***") + "]";
+    }
 }

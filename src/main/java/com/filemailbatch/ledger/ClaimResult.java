@@ -1,7 +1,13 @@
 package com.filemailbatch.ledger;
 
-/** The answer to a claim: go ahead and send, or why not. */
-public record ClaimResult(Kind kind, String transferId) {
+
+import java.time.Instant;
+
+/**
+ * The answer to a claim: go ahead and send, or why not. A claim of a row whose earlier attempt may have created a
+ * transfer carries {@code inDoubtSince}: look for that transfer before creating another.
+ */
+public record ClaimResult(Kind kind, String transferId, Instant inDoubtSince) {
 
     public enum Kind {
         /** This run owns the reference now: call Filemail. */
@@ -12,7 +18,7 @@ public record ClaimResult(Kind kind, String transferId) {
         DUPLICATE_IN_RUN
     }
 
-    static ClaimResult claimed() {
-        return new ClaimResult(Kind.CLAIMED, null);
+    static ClaimResult claimed(Instant inDoubtSince) {
+        return new ClaimResult(Kind.CLAIMED, null, inDoubtSince);
     }
 }

@@ -9,6 +9,7 @@ public record LedgerEntry(
         TransferStatus status,
         int attempt,
         String subject,
+        String files,
         String transferId,
         String transferKeyEnc,
         String transferUrl,

@@ -2,11 +2,13 @@ package com.filemailbatch.ledger;
 
 import com.filemailbatch.filemail.TransferInitializeResult;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -28,7 +30,8 @@ public class LedgerRepository {
      * The columns of a {@link LedgerEntry}, aliased to its component names: {@code DataClassRowMapper} looks a
      * component up by its own name first, and every miss would leave an error in H2's trace file.
      */
-    public static final String ENTRY_COLUMNS = "id, reference, status, attempt, subject, transfer_id AS transferId, "
+    public static final String ENTRY_COLUMNS = "id, reference, status, attempt, subject, files, "
+            + "transfer_id AS transferId, "
             + "transfer_key_enc AS transferKeyEnc, transfer_url AS transferUrl, source_file AS sourceFile, "
             + "source_line AS sourceLine, job_execution_id AS jobExecutionId, created_at AS createdAt, "
             + "initialized_at AS initializedAt, last_error_status AS lastErrorStatus, "
@@ -41,6 +44,9 @@ public class LedgerRepository {
     private final TransferKeyCipher cipher;
     private final Clock clock;
     private final ObjectMapper json;
+    /** Additional authenticated data of a stored request, apart from the transfer key's (the bare reference). */
+    private static final String REQUEST_CONTEXT = "request:";
+
     private final DataClassRowMapper<LedgerEntry> rowMapper = new DataClassRowMapper<>(LedgerEntry.class);
 
     LedgerRepository(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, TransferKeyCipher cipher,
@@ -54,18 +60,20 @@ public class LedgerRepository {
     }
 
     /**
-     * Claims a reference for this run (status PENDING) before anything is sent: a reference already sent, or held
-     * by another row of this run, is not claimed.
+     * Claims a reference for this run (status PENDING, committed) before anything is sent, storing the request
+     * encrypted so that a later run can send the row without its CSV. A reference already sent, or held by an
+     * earlier row of the same input in this run, is not claimed.
      */
     public ClaimResult claim(Claim claim) {
         OffsetDateTime now = now();
         try {
             inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
-                    + "recipients, files, source_file, source_line, job_execution_id, created_at, updated_at) "
-                    + "VALUES (?, 'PENDING', 1, ?, ?, ?, ?, ?, ?, ?, ?)", claim.reference(), claim.subject(),
-                    join(claim.recipients()), join(claim.files()), claim.sourceFile(), claim.sourceLine(),
-                    claim.jobExecutionId(), now, now));
-            return ClaimResult.claimed();
+                    + "recipients, files, request_enc, source_file, source_line, job_execution_id, created_at, "
+                    + "claimed_at, updated_at) VALUES (?, 'PENDING', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    claim.reference(), claim.subject(), join(claim.recipients()), join(claim.files()),
+                    encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now,
+                    now, now));
+            return ClaimResult.claimed(null);
         } catch (DuplicateKeyException exists) {
             return reclaim(claim, now);
         }
@@ -74,49 +82,96 @@ public class LedgerRepository {
     private ClaimResult reclaim(Claim claim, OffsetDateTime now) {
         LedgerEntry entry = find(claim.reference()).orElseThrow();
         boolean thisRun = entry.jobExecutionId() != null && entry.jobExecutionId() == claim.jobExecutionId();
-        if (thisRun && (entry.status() == TransferStatus.PENDING || entry.status().isSent())) {
+        boolean sameRow = Objects.equals(entry.sourceFile(), claim.sourceFile())
+                && Objects.equals(entry.sourceLine(), claim.sourceLine());
+        if (thisRun && !sameRow && Objects.equals(entry.sourceFile(), claim.sourceFile())
+                && (entry.status() == TransferStatus.PENDING || entry.status().isSent())) {
             // An earlier row of this same input holds the reference, in flight or already sent.
-            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, entry.transferId());
+            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, entry.transferId(), null);
         }
         if (entry.status().isSent()) {
-            return new ClaimResult(ClaimResult.Kind.ALREADY_SENT, entry.transferId());
+            return new ClaimResult(ClaimResult.Kind.ALREADY_SENT, entry.transferId(), null);
         }
-        // REJECTED or FAILED earlier, or PENDING left by an earlier execution: take it over, unless another
-        // thread took it first (the status/execution condition makes the update a compare-and-set).
+        // REJECTED, DEFERRED or FAILED earlier, or PENDING left by an earlier execution: take it over, unless
+        // another thread took it first (the status/attempt condition makes the update a compare-and-set). After
+        // PENDING or FAILED a transfer may exist already: the original claim time stays, to look for it.
+        boolean inDoubt = entry.status().isInDoubt();
         int taken = inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'PENDING', "
-                + "attempt = attempt + 1, subject = ?, recipients = ?, files = ?, source_file = ?, source_line = ?, "
-                + "job_execution_id = ?, updated_at = ?, last_error_status = NULL, last_error_message = NULL "
-                + "WHERE reference = ? AND status = ? AND attempt = ?", claim.subject(), join(claim.recipients()),
-                join(claim.files()), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now,
-                claim.reference(), entry.status().name(), entry.attempt()));
-        return taken == 1 ? ClaimResult.claimed() : reclaim(claim, now);
+                + "attempt = attempt + 1, subject = ?, recipients = ?, files = ?, request_enc = ?, source_file = ?, "
+                + "source_line = ?, job_execution_id = ?, updated_at = ?, claimed_at = "
+                + (inDoubt ? "COALESCE(claimed_at, ?)" : "?") + ", last_error_status = NULL, "
+                + "last_error_message = NULL WHERE reference = ? AND status = ? AND attempt = ?", claim.subject(),
+                join(claim.recipients()), join(claim.files()), encryptedRequest(claim), claim.sourceFile(),
+                claim.sourceLine(), claim.jobExecutionId(), now, now, claim.reference(), entry.status().name(),
+                entry.attempt()));
+        if (taken != 1) {
+            return reclaim(claim, now);
+        }
+        return ClaimResult.claimed(inDoubt ? claimedAt(claim.reference()) : null);
     }
 
-    /** Records what Filemail created: id, url and the transfer key encrypted under the master key. */
-    public void markInitialized(String reference, TransferInitializeResult result) {
+    private Instant claimedAt(String reference) {
+        OffsetDateTime at = jdbc.queryForObject("SELECT claimed_at FROM transfer_ledger WHERE reference = ?",
+                OffsetDateTime.class, reference);
+        return at == null ? Instant.EPOCH : at.toInstant();
+    }
+
+    /**
+     * Records what Filemail created (or what this row adopted after a lost answer): id, url and the transfer key
+     * encrypted under the master key. The stored request is dropped: it is no longer needed, and it may hold a
+     * password.
+     *
+     * @throws DuplicateKeyException when another row already holds this transfer id
+     */
+    public void markInitialized(String reference, TransferInitializeResult result, String note) {
         OffsetDateTime now = now();
         inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'INITIALIZED', transfer_id = ?, "
                 + "transfer_key_enc = ?, transfer_url = ?, region = ?, transfer_ip = ?, alternate_urls = ?, "
                 + "udp_port = ?, udp_threshold = ?, custom_fields = ?, initialized_at = ?, updated_at = ?, "
-                + "last_error_status = NULL, last_error_message = NULL WHERE reference = ?", result.transferid(),
-                cipher.encrypt(reference, result.transferkey()), result.transferurl(), result.region(),
-                result.transferip(), join(result.alternateUrls()), result.udpport(), result.udpthreshold(),
-                customFields(result.customfields()), now, now, reference));
+                + "request_enc = NULL, last_error_status = ?, last_error_message = NULL WHERE reference = ?",
+                result.transferid(), cipher.encrypt(reference, result.transferkey()), result.transferurl(),
+                result.region(), result.transferip(), join(result.alternateUrls()), result.udpport(),
+                result.udpthreshold(), customFields(result.customfields()), now, now, note, reference));
     }
 
-    /** A claimed row that did not get a transfer: REJECTED (fix the row) or FAILED (the next run retries it). */
-    public void markUnsent(String reference, TransferStatus status, String errorStatus, String errorMessage) {
-        if (status != TransferStatus.REJECTED && status != TransferStatus.FAILED) {
-            throw new IllegalArgumentException("not an unsent status: " + status);
-        }
-        inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, last_error_status = ?, "
-                + "last_error_message = ?, updated_at = ? WHERE reference = ? AND status = 'PENDING'", status.name(),
-                errorStatus, truncate(errorMessage), now(), reference));
+    /** Whether some row already holds this Filemail transfer. */
+    public boolean isRecordedTransfer(String transferId) {
+        Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM transfer_ledger WHERE transfer_id = ?",
+                Integer.class, transferId);
+        return rows != null && rows > 0;
+    }
+
+    /** The request stored with an unsent row, decrypted; null when none is stored. */
+    public String storedRequest(String reference) {
+        String stored = jdbc.queryForObject("SELECT request_enc FROM transfer_ledger WHERE reference = ?",
+                String.class, reference);
+        return stored == null ? null : cipher.decrypt(REQUEST_CONTEXT + reference, stored);
+    }
+
+    private String encryptedRequest(Claim claim) {
+        return claim.requestJson() == null ? null : cipher.encrypt(REQUEST_CONTEXT + claim.reference(),
+                claim.requestJson());
     }
 
     /**
-     * Records a row that broke an input rule as REJECTED, unless its reference already belongs to a transfer or to
-     * a row this run is sending: those stay as they are.
+     * A claimed row that did not get a transfer: REJECTED (fix the row; its stored request is dropped), FAILED (the
+     * next run retries it) or DEFERRED (the quota was used up; the next run sends it first).
+     */
+    public void markUnsent(String reference, TransferStatus status, String errorStatus, String errorMessage) {
+        if (status != TransferStatus.REJECTED && status != TransferStatus.FAILED
+                && status != TransferStatus.DEFERRED) {
+            throw new IllegalArgumentException("not an unsent status: " + status);
+        }
+        inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, last_error_status = ?, "
+                + "last_error_message = ?, updated_at = ?"
+                + (status == TransferStatus.REJECTED ? ", request_enc = NULL" : "")
+                + " WHERE reference = ? AND status = 'PENDING'", status.name(), errorStatus, truncate(errorMessage),
+                now(), reference));
+    }
+
+    /**
+     * Records a row that broke an input rule as REJECTED, unless its reference already belongs to a transfer, to a
+     * row in flight, or to a row whose transfer may exist (FAILED): those stay as they are.
      *
      * @return whether the ledger now holds the rejection
      */
@@ -133,7 +188,8 @@ public class LedgerRepository {
         } catch (DuplicateKeyException exists) {
             return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'REJECTED', "
                     + "source_file = ?, source_line = ?, job_execution_id = ?, updated_at = ?, last_error_status = ?, "
-                    + "last_error_message = ? WHERE reference = ? AND status IN ('REJECTED', 'FAILED')",
+                    + "last_error_message = ?, request_enc = NULL "
+                    + "WHERE reference = ? AND status IN ('REJECTED', 'DEFERRED')",
                     row.sourceFile(), row.sourceLine(), row.jobExecutionId(), now, error, truncate(reason),
                     row.reference())) == 1;
         }

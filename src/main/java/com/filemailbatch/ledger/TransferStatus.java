@@ -15,12 +15,22 @@ public enum TransferStatus {
     CANCELLED,
     EXPIRED,
     /** The call failed in a way worth retrying; the next run sends it again. */
-    FAILED;
+    FAILED,
+    /** Not sent because the API key's daily quota was used up; the next run sends it first. */
+    DEFERRED;
 
     /** Statuses that mean a transfer exists (or existed) at Filemail: such a row is never sent again. */
     public static final Set<TransferStatus> SENT = EnumSet.of(INITIALIZED, COMPLETED, CANCELLED, EXPIRED);
 
     public boolean isSent() {
         return SENT.contains(this);
+    }
+
+    /**
+     * Whether a transfer may exist at Filemail though none is recorded: the last attempt's answer never arrived
+     * (PENDING after a crash, FAILED after retries ran out).
+     */
+    public boolean isInDoubt() {
+        return this == PENDING || this == FAILED;
     }
 }

@@ -3,12 +3,18 @@ package com.filemailbatch.send;
 import com.filemailbatch.csv.TransferDefinition;
 import com.filemailbatch.csv.TransferDefinitionReader;
 import com.filemailbatch.csv.TransferDefinitionValidator;
+import com.filemailbatch.filemail.CallPolicy;
 import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.JournalEntry;
+import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.report.FailedRunReportListener;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -16,23 +22,32 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.ObjectMapper;
 
-/** Wires {@code sendTransfersJob}: initialize the CSV's transfers, cancel stale ones, report. */
+/**
+ * Wires {@code sendTransfersJob}: send what earlier runs left unsent, initialize the CSV's transfers, cancel stale
+ * ones, report.
+ */
 @Configuration(proxyBeanMethods = false)
 class SendTransfersJobConfiguration {
 
     @Bean
-    Job sendTransfersJob(JobRepository jobRepository, Step initializeTransfersStep, Step cancelStaleTransfersStep,
-            Step reportStep, FailedRunReportListener failedRunReportListener) {
+    Job sendTransfersJob(JobRepository jobRepository, Step resumeUnsentTransfersStep, Step initializeTransfersStep,
+            Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener) {
         return new JobBuilder("sendTransfersJob", jobRepository)
                 .listener(failedRunReportListener)
-                .start(initializeTransfersStep)
+                .start(resumeUnsentTransfersStep)
+                .next(initializeTransfersStep)
                 .next(cancelStaleTransfersStep)
                 .next(reportStep)
                 .build();
@@ -55,6 +70,54 @@ class SendTransfersJobConfiguration {
                 .build();
     }
 
+    /** Rows earlier runs left unsent (deferred, failed, or pending after a crash), oldest first: they go out first. */
+    @Bean
+    Step resumeUnsentTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<LedgerEntry> unsentTransferReader, ResumeTransferProcessor resumeTransferProcessor,
+            JdbcBatchItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
+            FilemailProperties properties) {
+        return new StepBuilder("resumeUnsentTransfersStep", jobRepository)
+                .<LedgerEntry, JournalEntry>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(unsentTransferReader)
+                .processor(resumeTransferProcessor)
+                .writer(runJournalWriter)
+                .taskExecutor(filemailCallExecutor)
+                .build();
+    }
+
+    /**
+     * Keyset paging by id, so rows leaving the unsent statuses while the step runs do not shift the pages. Rows of
+     * this very execution are left to the step that claimed them.
+     */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<LedgerEntry> unsentTransferReader(DataSource dataSource,
+            @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
+        return new JdbcPagingItemReaderBuilder<LedgerEntry>()
+                .name("unsentTransferReader")
+                .dataSource(dataSource)
+                .selectClause("SELECT " + LedgerRepository.ENTRY_COLUMNS)
+                .fromClause("FROM transfer_ledger")
+                .whereClause("WHERE status IN ('DEFERRED', 'FAILED', 'PENDING') AND request_enc IS NOT NULL "
+                        + "AND job_execution_id <> :currentExecution")
+                .parameterValues(Map.of("currentExecution", jobExecutionId))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .rowMapper(new DataClassRowMapper<>(LedgerEntry.class))
+                .pageSize(100)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ResumeTransferProcessor resumeTransferProcessor(LedgerRepository ledger, ExactlyOnceInitializer initializer,
+            RunGuard runGuard, ObjectMapper objectMapper, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
+            @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
+        TransferSender sender = new TransferSender(ledger, initializer, runGuard, objectMapper, jobExecutionId,
+                ResumeTransferProcessor.STEP);
+        return new ResumeTransferProcessor(ledger, sender, objectMapper, jobExecutionId, Boolean.parseBoolean(dryRun));
+    }
+
     @Bean
     @StepScope
     TransferDefinitionReader transferDefinitionReader(@Value("#{jobParameters['input']}") String input) {
@@ -65,11 +128,27 @@ class SendTransfersJobConfiguration {
 
     @Bean
     @StepScope
-    InitializeTransferProcessor initializeTransferProcessor(LedgerRepository ledger, FilemailApi api,
+    InitializeTransferProcessor initializeTransferProcessor(LedgerRepository ledger,
+            ExactlyOnceInitializer initializer, RunGuard runGuard, ObjectMapper objectMapper,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
-        return new InitializeTransferProcessor(new TransferDefinitionValidator(), ledger, api,
+        TransferSender sender = new TransferSender(ledger, initializer, runGuard, objectMapper, jobExecutionId,
+                InitializeTransferProcessor.STEP);
+        return new InitializeTransferProcessor(new TransferDefinitionValidator(), ledger, sender,
                 new TransferRequestFactory(), jobExecutionId, Boolean.parseBoolean(dryRun));
+    }
+
+    /** What the send steps of one execution share: the quota and stop signals. */
+    @Bean
+    @JobScope
+    RunGuard runGuard(FilemailProperties properties) {
+        return new RunGuard(properties.retry().stopAfterConsecutiveFailures());
+    }
+
+    @Bean
+    ExactlyOnceInitializer exactlyOnceInitializer(FilemailApi api, CallPolicy callPolicy, LedgerRepository ledger,
+            Clock clock) {
+        return new ExactlyOnceInitializer(api, callPolicy, new InDoubtReconciler(api, ledger), clock);
     }
 
     @Bean

@@ -11,6 +11,9 @@ CREATE TABLE transfer_ledger (
     transfer_id        VARCHAR(200),
     -- AES-GCM ciphertext of the transfer key, never the key itself (see TransferKeyCipher).
     transfer_key_enc   VARCHAR(1000),
+    -- AES-GCM ciphertext of the initialize request (it may hold a password), kept only while the row is unsent:
+    -- a later run sends DEFERRED and FAILED rows from it without the original CSV.
+    request_enc        VARCHAR(100000),
     transfer_url       VARCHAR(2000),
     region             VARCHAR(200),
     transfer_ip        VARCHAR(200),
@@ -22,6 +25,9 @@ CREATE TABLE transfer_ledger (
     source_line        BIGINT,
     job_execution_id   BIGINT,
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- When the current attempt to create the transfer began: transfers Filemail lists as sent after this moment,
+    -- unrecorded, may be this row's (an answer lost to a crash or a dropped connection).
+    claimed_at         TIMESTAMP WITH TIME ZONE,
     updated_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     initialized_at     TIMESTAMP WITH TIME ZONE,
     completed_at       TIMESTAMP WITH TIME ZONE,
@@ -30,6 +36,8 @@ CREATE TABLE transfer_ledger (
     last_error_status  VARCHAR(100),
     last_error_message VARCHAR(2000),
     CONSTRAINT uq_transfer_ledger_reference UNIQUE (reference),
+    -- One Filemail transfer belongs to one row: two rows can never adopt the same transfer.
+    CONSTRAINT uq_transfer_ledger_transfer_id UNIQUE (transfer_id),
     CONSTRAINT fk_transfer_ledger_execution FOREIGN KEY (job_execution_id)
         REFERENCES BATCH_JOB_EXECUTION (JOB_EXECUTION_ID)
 );

@@ -1,0 +1,66 @@
+package com.filemailbatch.filemail;
+
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place that decides retries and pace for every Filemail call. Only {@link TransientFilemailException} is
+ * retried, with exponential backoff and jitter, or after the server's {@code Retry-After} when it sent one (capped
+ * at {@code max-backoff}). The rate limit, when set, is shared by all threads and all endpoints.
+ */
+@Component
+public class CallPolicy {
+
+    /** A wait long enough that any configured rate lets a caller through; a call never gives up on pacing. */
+    private static final Duration PACE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final RetryRegistry retries;
+    private final RateLimiter rateLimiter;
+
+    CallPolicy(FilemailProperties properties) {
+        FilemailProperties.Retry retry = properties.retry();
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(retry.initialBackoff(),
+                retry.multiplier(), 0.5, retry.maxBackoff());
+        IntervalBiFunction<Object> wait = (attempt, outcome) -> {
+            if (outcome.isLeft() && outcome.getLeft() instanceof FilemailApiException failure
+                    && failure.retryAfter().isPresent()) {
+                return Math.min(failure.retryAfter().get().toMillis(), retry.maxBackoff().toMillis());
+            }
+            return backoff.apply(attempt);
+        };
+        this.retries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(retry.maxAttempts())
+                .intervalBiFunction(wait)
+                .retryOnException(TransientFilemailException.class::isInstance)
+                .build());
+        this.rateLimiter = properties.rateLimit() > 0 ? RateLimiter.of("filemail", RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(Math.max(1, (long) (1e9 / properties.rateLimit()))))
+                .timeoutDuration(PACE_TIMEOUT)
+                .build()) : null;
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails with something not worth retrying, or the attempts are used up;
+     * then the last failure is thrown as it was.
+     */
+    public <T> T withRetries(String operation, Supplier<T> attempt) {
+        Retry retry = retries.retry(operation);
+        return Retry.decorateSupplier(retry, attempt).get();
+    }
+
+    /** Waits for the rate limit's permission to make one HTTP call (returns at once when there is no limit). */
+    void pace() {
+        if (rateLimiter != null) {
+            rateLimiter.acquirePermission();
+        }
+    }
+}
