@@ -23,6 +23,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@code PUT /transfer/cancel}, {@code PUT /transfer/complete}, {@code POST /savefile.ashx},
  * {@code GET /transfer/{id}}, {@code GET /transfer/sent}. Every request needs {@code x-api-key:}
  * {@link #apiKey()} and an {@code x-api-version} header, including uploads.
+ *
+ * <p>Tests (and {@code --sandbox} users) can make it misbehave: {@link #respondNext} queues exact error
+ * answers, {@link #setLatency}, {@link #setUnavailable} and {@link #setFaults} (random transient faults and
+ * lost initialize answers, see {@link SandboxFaults}) prove a client survives a bad day.
  */
 public final class FilemailSandbox implements AutoCloseable {
 
@@ -41,6 +45,7 @@ public final class FilemailSandbox implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         TransferHandlers transfers = new TransferHandlers(state, new JsonRequests(OpenApiSchemas.load()), baseUrl);
         server.createContext("/", new SandboxRouter(apiKey, transfers, new UploadHandler(state), controls, journal));
+        controls.faults().set(options.faults());
         server.setExecutor(executor);
         server.start();
     }
@@ -69,7 +74,12 @@ public final class FilemailSandbox implements AutoCloseable {
 
     /** One line for logs and the console, so no one mistakes a sandbox run for a real one. */
     public String banner() {
-        return "SANDBOX: using the embedded Filemail stand-in at " + baseUrl + " — nothing is sent to Filemail";
+        String banner = "SANDBOX: using the embedded Filemail stand-in at " + baseUrl + " — nothing is sent to Filemail";
+        SandboxFaults faults = faults();
+        // A run that meets injected faults must not be read as a real service being flaky.
+        return faults.isNone() ? banner : banner + String.format(java.util.Locale.ROOT,
+                " (injecting faults: %.0f%% transient, %.0f%% of initialize answers dropped)",
+                faults.transientShare() * 100, faults.dropAfterCreateShare() * 100);
     }
 
     /** Every request received so far, in arrival order. */
@@ -85,6 +95,15 @@ public final class FilemailSandbox implements AutoCloseable {
     public List<SandboxTransfer> transfers() {
         return state.all().stream().sorted(Comparator.comparingLong(TransferEntry::sequence))
                 .map(TransferEntry::snapshot).toList();
+    }
+
+    /**
+     * How many {@code POST /transfer/initialize} requests created a transfer, including those whose answer a
+     * {@link SandboxFaults#dropAfterCreateShare() drop after create} lost. Always {@code transfers().size()}:
+     * transfers are never forgotten but by {@link #reset()}, which also restarts this count.
+     */
+    public int initializeCalls() {
+        return state.all().size();
     }
 
     /** Transfers that are neither completed, cancelled nor expired: what a cleanup run should leave at 0. */
@@ -106,7 +125,38 @@ public final class FilemailSandbox implements AutoCloseable {
      * {@code "/transfer/cancel"}); it wins over every other check. Call it N times for N answers.
      */
     public void respondNext(String method, String path, int httpStatus, String responsestatus, String errormessage) {
-        controls.enqueue(new ScriptedAnswer(method, path, httpStatus, responsestatus, errormessage));
+        respondNext(method, path, httpStatus, responsestatus, errormessage, null);
+    }
+
+    /**
+     * Like {@link #respondNext(String, String, int, String, String)}, and the answer carries a
+     * {@code Retry-After} header of {@code retryAfter} in whole seconds, rounded up (none when null).
+     */
+    public void respondNext(String method, String path, int httpStatus, String responsestatus, String errormessage,
+            Duration retryAfter) {
+        if (retryAfter != null && retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+        }
+        controls.enqueue(new ScriptedAnswer(method, path, httpStatus, responsestatus, errormessage, retryAfter));
+    }
+
+    /**
+     * Replaces the random faults from the next request on, and restarts their draws from the seed; the
+     * counters of {@link #injectedFaults()} keep counting. {@link SandboxFaults#none()} (or null) stops them.
+     * Scripted {@link #respondNext answers} and {@link #setUnavailable unavailability} win over faults.
+     */
+    public void setFaults(SandboxFaults faults) {
+        controls.faults().set(faults);
+    }
+
+    /** The random faults in force. */
+    public SandboxFaults faults() {
+        return controls.faults().faults();
+    }
+
+    /** The faults injected so far (since start or {@link #reset()}). */
+    public InjectedFaults injectedFaults() {
+        return controls.faults().injected();
     }
 
     /** Delay added before each answer. */
@@ -127,7 +177,10 @@ public final class FilemailSandbox implements AutoCloseable {
         return controls.maxInFlight();
     }
 
-    /** Back to a new sandbox's state: no transfers, no recorded requests, no latency, faults or scripted answers. */
+    /**
+     * Back to a new sandbox's state: no transfers, no recorded requests, no latency, faults, fault counts or
+     * scripted answers. Faults given in {@link SandboxOptions} are cleared too; set them again if needed.
+     */
     public void reset() {
         controls.reset();
         journal.clear();

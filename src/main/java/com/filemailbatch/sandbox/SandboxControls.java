@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The knobs tests turn: latency, unavailability and queued error answers. */
+/** The knobs tests turn: latency, unavailability, queued error answers and random faults. */
 final class SandboxControls {
 
     private final ConcurrentLinkedQueue<ScriptedAnswer> scripted = new ConcurrentLinkedQueue<>();
@@ -14,6 +14,7 @@ final class SandboxControls {
     private volatile boolean unavailable;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final FaultInjector faults = new FaultInjector();
 
     void enqueue(ScriptedAnswer answer) {
         scripted.add(answer);
@@ -59,6 +60,10 @@ final class SandboxControls {
         inFlight.decrementAndGet();
     }
 
+    FaultInjector faults() {
+        return faults;
+    }
+
     int maxInFlight() {
         return maxInFlight.get();
     }
@@ -68,5 +73,6 @@ final class SandboxControls {
         scripted.clear();
         latency = Duration.ZERO;
         unavailable = false;
+        faults.reset();
     }
 }

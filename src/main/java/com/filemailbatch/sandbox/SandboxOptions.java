@@ -5,8 +5,9 @@ package com.filemailbatch.sandbox;
  *
  * @param apiKey  the only {@code x-api-key} value the sandbox accepts
  * @param threads request-handling threads; enough for a batch run's concurrent uploads
+ * @param faults  random faults injected from the first request on; null means {@link SandboxFaults#none()}
  */
-public record SandboxOptions(String apiKey, int threads) {
+public record SandboxOptions(String apiKey, int threads, SandboxFaults faults) {
 
     /** The documented sandbox key; safe to print, it opens nothing but the sandbox. */
     public static final String DEFAULT_API_KEY = "sandbox-api-key";
@@ -18,9 +19,20 @@ public record SandboxOptions(String apiKey, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        faults = faults == null ? SandboxFaults.none() : faults;
     }
 
+    /** Without faults, as options were before faults existed. */
+    public SandboxOptions(String apiKey, int threads) {
+        this(apiKey, threads, SandboxFaults.none());
+    }
+
+    /** The default key and threads, no faults. */
     public static SandboxOptions defaults() {
         return new SandboxOptions(DEFAULT_API_KEY, 32);
+    }
+
+    public SandboxOptions withFaults(SandboxFaults faults) {
+        return new SandboxOptions(apiKey, threads, faults);
     }
 }

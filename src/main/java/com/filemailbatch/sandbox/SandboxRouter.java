@@ -3,6 +3,7 @@ package com.filemailbatch.sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +16,14 @@ import com.sun.net.httpserver.HttpHandler;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every request passes here in a fixed order: unavailability, latency, scripted answers, API-key and
- * version headers, then the endpoint. Each answer is journalled before it is written.
+ * Every request passes here in a fixed order: unavailability, latency, scripted answers, random transient
+ * faults, API-key and version headers, the endpoint, then a random drop after create. Each answer is
+ * journalled before it is written.
  */
 final class SandboxRouter implements HttpHandler {
 
     private static final String UPLOAD_PATH = "/savefile.ashx";
+    private static final String INITIALIZE_PATH = "/transfer/initialize";
 
     private final String apiKey;
     private final TransferHandlers transfers;
@@ -48,9 +51,7 @@ final class SandboxRouter implements HttpHandler {
         SandboxRequest request = new SandboxRequest(method, path, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(), body, stream);
         if (controls.unavailable()) {
-            // Dropping the connection without a status line makes java.net.http clients throw an IOException.
-            record(arrival, request, stream, 0);
-            exchange.close();
+            drop(exchange, arrival, request, stream);
             return;
         }
         controls.enter();
@@ -61,30 +62,78 @@ final class SandboxRouter implements HttpHandler {
         } finally {
             controls.leave();
         }
+        controls.faults().applied(answer.fault());
+        if (answer.dropped()) {
+            drop(exchange, arrival, request, stream);
+            return;
+        }
         stream.transferTo(OutputStream.nullOutputStream());
         record(arrival, request, stream, answer.status());
         byte[] json = Envelopes.JSON.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (answer.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfterSeconds(answer.retryAfter()));
+        }
         exchange.sendResponseHeaders(answer.status(), json.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(json);
         }
     }
 
+    /** Closing without a status line makes java.net.http clients throw an IOException; journalled as 0. */
+    private void drop(HttpExchange exchange, long arrival, SandboxRequest request, CountingInputStream stream) {
+        record(arrival, request, stream, 0);
+        exchange.close();
+    }
+
+    /**
+     * Scripted answers first, as a test asked for exactly them; then random transient faults, before the
+     * headers are checked, as an overloaded front end refuses work before authenticating anyone.
+     */
     private Answer answer(SandboxRequest request) {
         try {
             Optional<ScriptedAnswer> scripted = controls.takeScripted(request.method(), request.path());
             if (scripted.isPresent()) {
                 ScriptedAnswer s = scripted.get();
-                return new Answer(s.httpStatus(), Envelopes.error(s.responseStatus(), s.errorMessage(), null));
+                return new Answer(s.httpStatus(), Envelopes.error(s.responseStatus(), s.errorMessage(), null),
+                        s.retryAfter(), Fault.NONE);
+            }
+            boolean initialize = request.method().equals("POST") && request.path().equals(INITIALIZE_PATH);
+            Fault fault = faultable(request.path()) ? controls.faults().draw(initialize) : Fault.NONE;
+            if (fault.isTransient()) {
+                return transientFault(fault);
             }
             checkHeaders(request);
-            return new Answer(200, Envelopes.ok(route(request)));
+            JsonNode data = route(request);
+            if (fault == Fault.DROPPED_AFTER_CREATE) {
+                // Only here, after the transfer exists: the point is a client that never hears of it.
+                return new Answer(0, null, null, fault);
+            }
+            return new Answer(200, Envelopes.ok(data), null, Fault.NONE);
         } catch (SandboxError e) {
-            return new Answer(e.httpStatus(), Envelopes.error(e));
+            return new Answer(e.httpStatus(), Envelopes.error(e), null, Fault.NONE);
         } catch (RuntimeException e) {
-            return new Answer(500, Envelopes.error("UnknownError", "Sandbox failure: " + e, null));
+            return new Answer(500, Envelopes.error("UnknownError", "Sandbox failure: " + e, null), null, Fault.NONE);
         }
+    }
+
+    private Answer transientFault(Fault fault) {
+        if (fault == Fault.DROPPED) {
+            return new Answer(0, null, null, fault);
+        }
+        Duration retryAfter = fault == Fault.RATE_LIMITED ? controls.faults().faults().retryAfter() : null;
+        return new Answer(fault.httpStatus(), Envelopes.error(fault.responseStatus(), fault.message(), null),
+                retryAfter, fault);
+    }
+
+    /** The API's own paths; a request that misses them all should get its 404, not a fault. */
+    private static boolean faultable(String path) {
+        return path.startsWith("/transfer/") || path.equals(UPLOAD_PATH);
+    }
+
+    /** Whole seconds, rounded up so a client that obeys waits at least as long as asked. */
+    static String retryAfterSeconds(Duration retryAfter) {
+        return Long.toString(retryAfter.toSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
     }
 
     private void checkHeaders(SandboxRequest request) {
@@ -104,7 +153,7 @@ final class SandboxRouter implements HttpHandler {
     private JsonNode route(SandboxRequest request) {
         String route = request.method() + " " + request.path();
         switch (route) {
-            case "POST /transfer/initialize":
+            case "POST " + INITIALIZE_PATH:
                 return transfers.initialize(request);
             case "PUT /transfer/cancel":
                 return transfers.cancel(request);
@@ -123,7 +172,7 @@ final class SandboxRouter implements HttpHandler {
                 && path.length() > 10) {
             return transfers.details(path.substring(10));
         }
-        if (List.of("/transfer/initialize", "/transfer/cancel", "/transfer/complete", UPLOAD_PATH).contains(path)) {
+        if (List.of(INITIALIZE_PATH, "/transfer/cancel", "/transfer/complete", UPLOAD_PATH).contains(path)) {
             throw SandboxError.of(405, "InvalidRequest", request.method() + " is not allowed on " + path + ".");
         }
         throw SandboxError.of(404, "NotFound", "No sandbox endpoint " + route + "; check the base URL and path.");
@@ -145,7 +194,12 @@ final class SandboxRouter implements HttpHandler {
         }
     }
 
-    private record Answer(int status, JsonNode body) {
+    /** Status 0 (and no body) means the connection is dropped instead of answered. */
+    private record Answer(int status, JsonNode body, Duration retryAfter, Fault fault) {
+
+        boolean dropped() {
+            return status == 0;
+        }
     }
 
 }
