@@ -55,6 +55,14 @@ public final class FilemailSandbox implements AutoCloseable {
         return start(SandboxOptions.defaults());
     }
 
+    static {
+        // Without TCP_NODELAY a small answer waits on the client's delayed ACK: ~40 ms added to every request.
+        // Read once, when the JDK's server configuration class loads, so it is set before the first server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public static FilemailSandbox start(SandboxOptions options) {
         try {
             return new FilemailSandbox(options);
