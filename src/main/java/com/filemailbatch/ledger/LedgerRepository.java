@@ -82,15 +82,15 @@ public class LedgerRepository {
     private ClaimResult reclaim(Claim claim, OffsetDateTime now) {
         LedgerEntry entry = find(claim.reference()).orElseThrow();
         boolean thisRun = entry.jobExecutionId() != null && entry.jobExecutionId() == claim.jobExecutionId();
-        boolean sameRow = Objects.equals(entry.sourceFile(), claim.sourceFile())
-                && Objects.equals(entry.sourceLine(), claim.sourceLine());
-        if (thisRun && !sameRow && Objects.equals(entry.sourceFile(), claim.sourceFile())
-                && (entry.status() == TransferStatus.PENDING || entry.status().isSent())) {
-            // An earlier row of this same input holds the reference, in flight or already sent.
-            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, entry.transferId(), null);
+        if (thisRun && entry.status() == TransferStatus.PENDING) {
+            // Another row (or thread) of this run holds the reference and is sending it right now.
+            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, null, null);
         }
         if (entry.status().isSent()) {
-            return new ClaimResult(ClaimResult.Kind.ALREADY_SENT, entry.transferId(), null);
+            boolean earlierRowOfThisInput = thisRun && Objects.equals(entry.sourceFile(), claim.sourceFile())
+                    && !Objects.equals(entry.sourceLine(), claim.sourceLine());
+            return new ClaimResult(earlierRowOfThisInput ? ClaimResult.Kind.DUPLICATE_IN_RUN
+                    : ClaimResult.Kind.ALREADY_SENT, entry.transferId(), null);
         }
         // REJECTED, DEFERRED or FAILED earlier, or PENDING left by an earlier execution: take it over, unless
         // another thread took it first (the status/attempt condition makes the update a compare-and-set). After

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -43,9 +42,11 @@ class SendTransfersJobConfiguration {
 
     @Bean
     Job sendTransfersJob(JobRepository jobRepository, Step resumeUnsentTransfersStep, Step initializeTransfersStep,
-            Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener) {
+            Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener,
+            RunGuards runGuards) {
         return new JobBuilder("sendTransfersJob", jobRepository)
                 .listener(failedRunReportListener)
+                .listener(runGuards)
                 .start(resumeUnsentTransfersStep)
                 .next(initializeTransfersStep)
                 .next(cancelStaleTransfersStep)
@@ -111,10 +112,11 @@ class SendTransfersJobConfiguration {
     @Bean
     @StepScope
     ResumeTransferProcessor resumeTransferProcessor(LedgerRepository ledger, ExactlyOnceInitializer initializer,
-            RunGuard runGuard, ObjectMapper objectMapper, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
+            RunGuards runGuards, ObjectMapper objectMapper,
+            @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
-        TransferSender sender = new TransferSender(ledger, initializer, runGuard, objectMapper, jobExecutionId,
-                ResumeTransferProcessor.STEP);
+        TransferSender sender = new TransferSender(ledger, initializer, runGuards.forExecution(jobExecutionId),
+                objectMapper, jobExecutionId, ResumeTransferProcessor.STEP);
         return new ResumeTransferProcessor(ledger, sender, objectMapper, jobExecutionId, Boolean.parseBoolean(dryRun));
     }
 
@@ -129,20 +131,19 @@ class SendTransfersJobConfiguration {
     @Bean
     @StepScope
     InitializeTransferProcessor initializeTransferProcessor(LedgerRepository ledger,
-            ExactlyOnceInitializer initializer, RunGuard runGuard, ObjectMapper objectMapper,
+            ExactlyOnceInitializer initializer, RunGuards runGuards, ObjectMapper objectMapper,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
-        TransferSender sender = new TransferSender(ledger, initializer, runGuard, objectMapper, jobExecutionId,
-                InitializeTransferProcessor.STEP);
+        TransferSender sender = new TransferSender(ledger, initializer, runGuards.forExecution(jobExecutionId),
+                objectMapper, jobExecutionId, InitializeTransferProcessor.STEP);
         return new InitializeTransferProcessor(new TransferDefinitionValidator(), ledger, sender,
                 new TransferRequestFactory(), jobExecutionId, Boolean.parseBoolean(dryRun));
     }
 
     /** What the send steps of one execution share: the quota and stop signals. */
     @Bean
-    @JobScope
-    RunGuard runGuard(FilemailProperties properties) {
-        return new RunGuard(properties.retry().stopAfterConsecutiveFailures());
+    RunGuards runGuards(FilemailProperties properties) {
+        return new RunGuards(properties.retry().stopAfterConsecutiveFailures());
     }
 
     @Bean

@@ -77,8 +77,9 @@ class AuditQueriesTest {
         RunDetails details = audit.show(execution.getId()).orElseThrow();
 
         assertThat(details.steps()).extracting(StepRecord::stepName)
-                .containsExactly("initializeTransfersStep", "cancelStaleTransfersStep", "reportStep");
-        assertThat(details.steps().get(0).readCount()).isEqualTo(2);
+                .containsExactly("resumeUnsentTransfersStep", "initializeTransfersStep", "cancelStaleTransfersStep",
+                        "reportStep");
+        assertThat(details.steps().get(1).readCount()).isEqualTo(2);
         assertThat(details.parameters()).containsKeys("input", "runDate", "dryRun", "staleAfter");
         assertThat(details.rejected()).singleElement().satisfies(row -> {
             assertThat(row.sourceLine()).isEqualTo(3);

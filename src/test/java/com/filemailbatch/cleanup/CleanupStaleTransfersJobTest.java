@@ -2,6 +2,7 @@ package com.filemailbatch.cleanup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxTransfer;
@@ -46,6 +47,9 @@ class CleanupStaleTransfersJobTest {
     @Autowired
     FilemailSandbox sandbox;
 
+    @Autowired
+    FilemailProperties properties;
+
     @TempDir
     Path dir;
 
@@ -88,7 +92,10 @@ class CleanupStaleTransfersJobTest {
 
     @Test
     void aCancelThatFailsLeavesTheTransferForTheNextCleanup() throws Exception {
-        sandbox.respondNext("PUT", "/transfer/cancel", 500, "UnknownError", "try later");
+        // Every attempt of the first cancel fails: its retries are used up.
+        for (int attempt = 0; attempt < properties.retry().maxAttempts(); attempt++) {
+            sandbox.respondNext("PUT", "/transfer/cancel", 500, "UnknownError", "try later");
+        }
 
         JobExecution execution = cleanup(false);
 

@@ -39,6 +39,9 @@ class FilemailApiContractTest {
     @Autowired
     FilemailSandbox sandbox;
 
+    @Autowired
+    FilemailProperties properties;
+
     @BeforeEach
     void cleanSandbox() {
         sandbox.reset();
@@ -170,8 +173,12 @@ class FilemailApiContractTest {
     void theRateLimitIsTransientOnBothCalls() {
         TransferInitializeResult transfer = api.initialize(minimal("Busy"));
         sandbox.respondNext("POST", "/transfer/initialize", 429, "RateLimitExceeded", "Slow down.");
-        sandbox.respondNext("PUT", "/transfer/cancel", 429, "RateLimitExceeded", "Slow down.");
+        for (int attempt = 0; attempt < properties.retry().maxAttempts(); attempt++) {
+            sandbox.respondNext("PUT", "/transfer/cancel", 429, "RateLimitExceeded", "Slow down.");
+        }
 
+        // initialize is never retried here (a retried initialize may create a second transfer: the send package
+        // retries it with reconciliation); cancel is retried until its attempts are used up.
         assertThatThrownBy(() -> api.initialize(minimal("Busy again")))
                 .isInstanceOfSatisfying(TransientFilemailException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(429);
@@ -182,6 +189,8 @@ class FilemailApiContractTest {
                 .isInstanceOf(TransientFilemailException.class)
                 .hasMessage("Filemail cancel answered HTTP 429 RateLimitExceeded: Slow down.");
         assertThat(onlyTransfer().status()).isEqualTo(SandboxTransfer.Status.INITIALIZED);
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/transfer/cancel"))
+                .hasSize(properties.retry().maxAttempts());
     }
 
     @Test
@@ -196,15 +205,23 @@ class FilemailApiContractTest {
     }
 
     @Test
-    void aServerErrorIsTransient() {
+    void aServerErrorIsTransientAndACancelIsRetriedPastIt() {
         TransferInitializeResult transfer = api.initialize(minimal("Server error"));
         sandbox.respondNext("PUT", "/transfer/cancel", 500, "UnknownError", "Something broke.");
+        sandbox.respondNext("PUT", "/transfer/cancel", 503, "ServiceInterruption", "Back soon.", Duration.ofSeconds(0));
 
-        assertThatThrownBy(() -> api.cancel(transfer.transferid(), transfer.transferkey()))
+        assertThat(api.cancel(transfer.transferid(), transfer.transferkey())).isEqualTo(CancelOutcome.CANCELLED);
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/transfer/cancel"))
+                .extracting(RecordedRequest::status).containsExactly(500, 503, 200);
+
+        for (int attempt = 0; attempt < properties.retry().maxAttempts(); attempt++) {
+            sandbox.respondNext("POST", "/transfer/initialize", 500, "UnknownError", "Something broke.");
+        }
+        assertThatThrownBy(() -> api.initialize(minimal("Server error again")))
                 .isInstanceOfSatisfying(TransientFilemailException.class, e -> {
                     assertThat(e.httpStatus()).isEqualTo(500);
                     assertThat(e.statusLabel()).isEqualTo("UnknownError");
-                    assertThat(e).hasMessage("Filemail cancel answered HTTP 500 UnknownError: Something broke.");
+                    assertThat(e).hasMessage("Filemail initialize answered HTTP 500 UnknownError: Something broke.");
                 });
     }
 

@@ -49,7 +49,7 @@ class LedgerRepositoryTest {
     void aNewReferenceIsClaimedAsPendingFirstAttempt() {
         ClaimResult result = ledger.claim(claim("N-1", execution));
 
-        assertThat(result).isEqualTo(new ClaimResult(Kind.CLAIMED, null));
+        assertThat(result).isEqualTo(new ClaimResult(Kind.CLAIMED, null, null));
         Map<String, Object> row = row("N-1");
         assertThat(row).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPT", 1)
                 .containsEntry("SUBJECT", "Subject of N-1").containsEntry("RECIPIENTS", "a@example.com;b@example.com")
@@ -61,11 +61,11 @@ class LedgerRepositoryTest {
     @Test
     void anInitializedReferenceIsAlreadySentWithItsTransferId() {
         ledger.claim(claim("S-1", execution));
-        ledger.markInitialized("S-1", result("T-100"));
+        ledger.markInitialized("S-1", result("T-100"), null);
 
         ClaimResult again = ledger.claim(claim("S-1", newJobExecution()));
 
-        assertThat(again).isEqualTo(new ClaimResult(Kind.ALREADY_SENT, "T-100"));
+        assertThat(again).isEqualTo(new ClaimResult(Kind.ALREADY_SENT, "T-100", null));
         assertThat(row("S-1")).containsEntry("STATUS", "INITIALIZED").containsEntry("ATTEMPT", 1)
                 .containsEntry("JOB_EXECUTION_ID", execution);
     }
@@ -73,11 +73,11 @@ class LedgerRepositoryTest {
     @Test
     void aFinalReferenceIsAlreadySentToo() {
         ledger.claim(claim("F-1", execution));
-        ledger.markInitialized("F-1", result("T-101"));
+        ledger.markInitialized("F-1", result("T-101"), null);
         ledger.markFinal(ledger.find("F-1").orElseThrow().id(), TransferStatus.CANCELLED, "stale");
 
         assertThat(ledger.claim(claim("F-1", newJobExecution())))
-                .isEqualTo(new ClaimResult(Kind.ALREADY_SENT, "T-101"));
+                .isEqualTo(new ClaimResult(Kind.ALREADY_SENT, "T-101", null));
     }
 
     @Test
@@ -86,7 +86,7 @@ class LedgerRepositoryTest {
 
         ClaimResult second = ledger.claim(claim("D-1", execution));
 
-        assertThat(second).isEqualTo(new ClaimResult(Kind.DUPLICATE_IN_RUN, null));
+        assertThat(second).isEqualTo(new ClaimResult(Kind.DUPLICATE_IN_RUN, null, null));
         assertThat(row("D-1")).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPT", 1);
     }
 
@@ -167,7 +167,7 @@ class LedgerRepositoryTest {
     @Test
     void anInputRuleRejectionNeverOverwritesAnInitializedTransfer() {
         ledger.claim(claim("I-1", execution));
-        ledger.markInitialized("I-1", result("T-200"));
+        ledger.markInitialized("I-1", result("T-200"), null);
 
         boolean recorded = ledger.recordRejected(claim("I-1", newJobExecution()), "subject", "subject is empty");
 
@@ -185,21 +185,70 @@ class LedgerRepositoryTest {
     }
 
     @Test
-    void anInputRuleRejectionReplacesAnEarlierFailure() {
+    void anInputRuleRejectionReplacesADeferredRowAndDropsItsStoredRequest() {
         ledger.claim(claim("I-3", execution));
-        ledger.markUnsent("I-3", TransferStatus.FAILED, "503", "down");
+        ledger.markUnsent("I-3", TransferStatus.DEFERRED, "ApiKeyQuotaExceeded", "quota");
+        assertThat(ledger.storedRequest("I-3")).isEqualTo("{\"subject\":\"Subject of I-3\"}");
         long next = newJobExecution();
 
         assertThat(ledger.recordRejected(claim("I-3", next), null, "no recipients")).isTrue();
         assertThat(row("I-3")).containsEntry("STATUS", "REJECTED").containsEntry("JOB_EXECUTION_ID", next)
                 .containsEntry("LAST_ERROR_STATUS", "InputRule").containsEntry("LAST_ERROR_MESSAGE", "no recipients");
+        assertThat(ledger.storedRequest("I-3")).isNull();
+    }
+
+    @Test
+    void anInputRuleRejectionLeavesAFailedRowInDoubt() {
+        ledger.claim(claim("I-4", execution));
+        ledger.markUnsent("I-4", TransferStatus.FAILED, "NoAnswer", "connection reset");
+
+        // The failed attempt may have created a transfer: only a new claim, which looks for it first, may move on.
+        assertThat(ledger.recordRejected(claim("I-4", newJobExecution()), null, "no recipients")).isFalse();
+        assertThat(row("I-4")).containsEntry("STATUS", "FAILED");
+    }
+
+    @Test
+    void aClaimAfterAFailureIsInDoubtSinceTheFirstAttempt() {
+        ledger.claim(claim("I-5", execution));
+        Object firstClaim = row("I-5").get("CLAIMED_AT");
+        ledger.markUnsent("I-5", TransferStatus.FAILED, "NoAnswer", "connection reset");
+
+        ClaimResult again = ledger.claim(claim("I-5", newJobExecution()));
+
+        assertThat(again.kind()).isEqualTo(Kind.CLAIMED);
+        assertThat(again.inDoubtSince()).isNotNull();
+        assertThat(row("I-5").get("CLAIMED_AT")).isEqualTo(firstClaim);
+    }
+
+    @Test
+    void theRequestIsStoredEncryptedUntilTheRowIsSent() {
+        ledger.claim(claim("I-6", execution));
+
+        assertThat(row("I-6").get("REQUEST_ENC").toString()).startsWith("v1.").doesNotContain("Subject of");
+        assertThat(ledger.storedRequest("I-6")).isEqualTo("{\"subject\":\"Subject of I-6\"}");
+
+        ledger.markInitialized("I-6", result("T-600"), null);
+        assertThat(row("I-6").get("REQUEST_ENC")).isNull();
+        assertThat(ledger.isRecordedTransfer("T-600")).isTrue();
+        assertThat(ledger.isRecordedTransfer("T-601")).isFalse();
+    }
+
+    @Test
+    void twoRowsCannotHoldTheSameTransfer() {
+        ledger.claim(claim("I-7", execution));
+        ledger.claim(claim("I-8", execution));
+        ledger.markInitialized("I-7", result("T-700"), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledger.markInitialized("I-8", result("T-700"),
+                "ADOPTED")).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(row("I-8")).containsEntry("STATUS", "PENDING");
     }
 
     @Test
     void markInitializedStoresTheTransferKeyEncrypted() {
         ledger.claim(claim("K-1", execution));
 
-        ledger.markInitialized("K-1", result("T-300"));
+        ledger.markInitialized("K-1", result("T-300"), null);
 
         Map<String, Object> row = row("K-1");
         assertThat(row).containsEntry("STATUS", "INITIALIZED").containsEntry("TRANSFER_ID", "T-300")
@@ -216,7 +265,7 @@ class LedgerRepositoryTest {
     @Test
     void markUnsentOnlyMovesPendingRows() {
         ledger.claim(claim("U-1", execution));
-        ledger.markInitialized("U-1", result("T-400"));
+        ledger.markInitialized("U-1", result("T-400"), null);
 
         ledger.markUnsent("U-1", TransferStatus.FAILED, "500", "late failure");
 
@@ -233,7 +282,7 @@ class LedgerRepositoryTest {
         assertThat(ledger.markFinal(id, TransferStatus.CANCELLED, "stale")).isFalse();
         assertThat(row("M-1")).containsEntry("STATUS", "PENDING").containsEntry("CANCELLED_AT", null);
 
-        ledger.markInitialized("M-1", result("T-500"));
+        ledger.markInitialized("M-1", result("T-500"), null);
         assertThat(ledger.markFinal(id, TransferStatus.CANCELLED, "stale")).isTrue();
         Map<String, Object> cancelled = row("M-1");
         assertThat(cancelled).containsEntry("STATUS", "CANCELLED").containsEntry("LAST_ERROR_STATUS", "stale");
@@ -249,7 +298,7 @@ class LedgerRepositoryTest {
     void countsRowsByStatus() {
         ledger.claim(claim("Z-1", execution));
         ledger.claim(claim("Z-2", execution));
-        ledger.markInitialized("Z-2", result("T-600"));
+        ledger.markInitialized("Z-2", result("T-600"), null);
         ledger.recordRejected(claim("Z-3", execution), null, "bad");
 
         assertThat(ledger.countByStatus()).containsExactlyInAnyOrderEntriesOf(Map.of(TransferStatus.PENDING, 1L,
@@ -260,7 +309,8 @@ class LedgerRepositoryTest {
 
     private static Claim claim(String reference, long executionId) {
         return new Claim(reference, "Subject of " + reference, List.of("a@example.com", "b@example.com"),
-                List.of("invoices/" + reference + ".pdf"), "input.csv", 7, executionId);
+                List.of("invoices/" + reference + ".pdf"), "input.csv", 7, executionId, "{\"subject\":\"Subject of "
+                + reference + "\"}");
     }
 
     private static TransferInitializeResult result(String transferId) {

@@ -23,7 +23,10 @@ public class SandboxContextInitializer implements ApplicationContextInitializer<
                 "filemail.base-url=" + sandbox.baseUrl(),
                 "filemail.api-key=" + sandbox.apiKey(),
                 "filemail.data-dir=" + dataDir,
-                "filemail.reports-dir=" + dataDir.resolve("reports"))
+                "filemail.reports-dir=" + dataDir.resolve("reports"),
+                // Retries as in production, but waits short enough that a test never sits on a backoff.
+                "filemail.retry.initial-backoff=5ms",
+                "filemail.retry.max-backoff=20ms")
                 .and(databaseProperties(dataDir))
                 .applyTo(context);
         context.getBeanFactory().registerSingleton("filemailSandbox", sandbox);
