@@ -24,7 +24,8 @@ final class ReportTasklet implements Tasklet {
         RunSummary summary = reporter.report(contribution.getStepExecution().getJobExecution(), "finished");
         if (summary.hasProblems()) {
             contribution.setExitStatus(new ExitStatus(RunSummary.COMPLETED_WITH_PROBLEMS,
-                    summary.rejected() + " rejected, " + summary.failed() + " failed"));
+                    summary.rejected() + " rejected, " + summary.failed() + " failed"
+                            + (summary.deferred() > 0 ? ", " + summary.deferred() + " deferred" : "")));
         }
         return RepeatStatus.FINISHED;
     }

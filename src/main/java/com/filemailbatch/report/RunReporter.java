@@ -25,18 +25,22 @@ final class RunReporter {
 
     RunSummary report(JobExecution job, String ending) {
         long id = job.getId();
-        long rowsRead = job.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals("initializeTransfersStep"))
-                .mapToLong(StepExecution::getReadCount)
-                .sum();
         boolean dryRun = "true".equals(job.getJobParameters().getString("dryRun"));
-        RunSummary summary = RunSummary.of(id, job.getJobInstance().getJobName(), dryRun, rowsRead,
+        RunSummary summary = RunSummary.of(id, job.getJobInstance().getJobName(), dryRun,
+                readCount(job, "initializeTransfersStep"), readCount(job, "resumeUnsentTransfersStep"),
                 journal.countByOutcome(id));
         reports.write(summary, parameters(job));
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
         out.flush();
         return summary;
+    }
+
+    private static long readCount(JobExecution job, String stepName) {
+        return job.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(stepName))
+                .mapToLong(StepExecution::getReadCount)
+                .sum();
     }
 
     private static Map<String, String> parameters(JobExecution job) {

@@ -9,11 +9,14 @@ public record RunSummary(
         String jobName,
         boolean dryRun,
         long rowsRead,
+        long resumed,
         long initialized,
+        long adopted,
         long alreadySent,
         long duplicates,
         long rejected,
         long failed,
+        long deferred,
         long cancelled,
         long foundCompleted,
         long foundExpired,
@@ -23,13 +26,16 @@ public record RunSummary(
     /** Exit code of a job execution that completed with rejected or failed rows (the command exits with 3). */
     public static final String COMPLETED_WITH_PROBLEMS = "COMPLETED_WITH_PROBLEMS";
 
-    static RunSummary of(long executionId, String jobName, boolean dryRun, long rowsRead, Map<Outcome, Long> counts) {
-        return new RunSummary(executionId, jobName, dryRun, rowsRead,
+    static RunSummary of(long executionId, String jobName, boolean dryRun, long rowsRead, long resumed,
+            Map<Outcome, Long> counts) {
+        return new RunSummary(executionId, jobName, dryRun, rowsRead, resumed,
                 count(counts, Outcome.INITIALIZED),
+                count(counts, Outcome.ADOPTED),
                 count(counts, Outcome.ALREADY_SENT),
                 count(counts, Outcome.DUPLICATE),
                 count(counts, Outcome.REJECTED),
                 count(counts, Outcome.FAILED) + count(counts, Outcome.CANCEL_FAILED),
+                count(counts, Outcome.DEFERRED),
                 count(counts, Outcome.CANCELLED),
                 count(counts, Outcome.FOUND_COMPLETED),
                 count(counts, Outcome.FOUND_EXPIRED),
@@ -37,9 +43,9 @@ public record RunSummary(
                 count(counts, Outcome.WOULD_CANCEL));
     }
 
-    /** Rejected or failed rows make a completed run exit with 3 instead of 0. */
+    /** Rejected, failed or deferred rows make a completed run exit with 3 instead of 0. */
     public boolean hasProblems() {
-        return rejected > 0 || failed > 0;
+        return rejected > 0 || failed > 0 || deferred > 0;
     }
 
     private static long count(Map<Outcome, Long> counts, Outcome outcome) {

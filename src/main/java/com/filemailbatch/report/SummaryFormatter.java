@@ -13,11 +13,17 @@ final class SummaryFormatter {
         text.append(String.format(Locale.ROOT, "Run %d of %s%s %s.%n", s.executionId(), s.jobName(),
                 s.dryRun() ? " (dry run: nothing was sent or cancelled)" : "", ending));
         if (s.jobName().equals("sendTransfersJob")) {
+            if (s.resumed() > 0) {
+                line(text, "earlier unsent", s.resumed());
+            }
             line(text, "rows read", s.rowsRead());
             if (s.dryRun()) {
                 line(text, "would send", s.wouldSend());
             } else {
                 line(text, "initialized", s.initialized());
+                if (s.adopted() > 0) {
+                    line(text, "adopted", s.adopted());
+                }
             }
             line(text, "already sent", s.alreadySent());
             if (s.duplicates() > 0) {
@@ -35,6 +41,9 @@ final class SummaryFormatter {
             }
         }
         line(text, "failed", s.failed());
+        if (s.deferred() > 0) {
+            line(text, "deferred (quota)", s.deferred());
+        }
         text.append("  report: ").append(reportFile).append(System.lineSeparator());
         if (s.rejected() > 0) {
             text.append("  rejected rows: ").append(rejectedFile).append(System.lineSeparator());

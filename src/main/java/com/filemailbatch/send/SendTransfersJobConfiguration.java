@@ -159,11 +159,14 @@ class SendTransfersJobConfiguration {
     }
 
     @Bean
-    AsyncTaskExecutor filemailCallExecutor(FilemailProperties properties) {
+    ThreadPoolTaskExecutor filemailCallExecutor(FilemailProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(properties.concurrency());
         executor.setMaxPoolSize(properties.concurrency());
         executor.setThreadNamePrefix("filemail-call-");
+        // A failing chunk returns before its other calls end: on shutdown those calls finish and are recorded.
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(120);
         executor.initialize();
         return executor;
     }

@@ -59,6 +59,8 @@ class TransferSender {
             return defer(row);
         }
         try {
+            // Checked again after the claim: a fatal answer may have come while this row was being claimed.
+            guard.checkNotStopped();
             Initialized done = initializer.initialize(row.reference(), row.request(), claim.inDoubtSince());
             ledger.markInitialized(row.reference(), done.result(), done.adopted() ? "ADOPTED" : null);
             guard.succeeded();
@@ -79,12 +81,13 @@ class TransferSender {
             guard.failed(failed);
             return entry(row, Outcome.FAILED, null, failed.getMessage(), null);
         } catch (RuntimeException failed) {
+            if (failed instanceof FatalFilemailException) {
+                // First, so that no other thread starts a call while this row is being recorded.
+                guard.stop(failed);
+            }
             String status = failed instanceof FilemailApiException api ? api.statusLabel()
                     : failed.getClass().getSimpleName();
             ledger.markUnsent(row.reference(), TransferStatus.FAILED, status, failed.getMessage());
-            if (failed instanceof FatalFilemailException) {
-                guard.stop(failed);
-            }
             throw failed;
         }
     }
