@@ -4,6 +4,7 @@ import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.liveness.RunOwnershipListener;
 import com.filemailbatch.report.FailedRunReportListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +37,10 @@ class CleanupJobConfiguration {
 
     @Bean
     Job cleanupStaleTransfersJob(JobRepository jobRepository, Step cancelStaleTransfersStep, Step reportStep,
-            FailedRunReportListener failedRunReportListener) {
+            FailedRunReportListener failedRunReportListener,
+            RunOwnershipListener runOwnershipListener) {
         return new JobBuilder("cleanupStaleTransfersJob", jobRepository)
+                .listener(runOwnershipListener)
                 .listener(failedRunReportListener)
                 .start(cancelStaleTransfersStep)
                 .next(reportStep)

@@ -1,7 +1,10 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.liveness.RunOwner;
+import com.filemailbatch.liveness.StaleRunRecovery;
 import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -31,26 +34,38 @@ final class JobRunner {
     int run(String jobName, JobParameters parameters, String description) throws Exception {
         Job job = context.getBean(jobName, Job.class);
         JobOperator operator = context.getBean(JobOperator.class);
-        JobExecution execution;
-        try {
-            execution = operator.start(job, parameters);
+        JobExecution last = context.getBean(JobRepository.class).getLastJobExecution(jobName, parameters);
+        Optional<RunOwner> owner = context.getBean(StaleRunRecovery.class).recoverIfAbandoned(last);
+        if (owner.isPresent()) {
+            err.println("error: the " + description + " is already running (execution " + last.getId() + ", process "
+                    + owner.get().pid() + " on " + owner.get().host() + "); not started");
+            return ExitCodes.JOB_FAILED;
+        }
+        if (last != null && last.getStatus() == BatchStatus.FAILED && last.getExecutionContext()
+                .containsKey("batch.recovered")) {
+            err.println("Run " + last.getId() + " was left unfinished by a process that is gone; resuming it.");
+        }
+        try (GracefulStop stop = GracefulStop.arm(context, jobName, parameters, err)) {
+            return exitCode(operator.start(job, parameters));
         } catch (JobInstanceAlreadyCompleteException done) {
-            JobExecution last = context.getBean(JobRepository.class).getLastJobExecution(jobName, parameters);
             out.println("The " + description + " already completed" + (last == null ? ""
-                    : " (execution " + last.getId() + ", ended " + last.getEndTime() + ")")
+                    : " (execution " + last.getId() + ", ended " + last.getEndTime().withNano(0) + ")")
                     + "; nothing to do. See: filemail-batch show " + (last == null ? "ID" : last.getId()));
             return ExitCodes.OK;
         } catch (JobExecutionAlreadyRunningException running) {
             err.println("error: the " + description + " is already running in another process; not started");
             return ExitCodes.JOB_FAILED;
         }
-        return exitCode(execution);
     }
 
     private int exitCode(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return RunSummary.COMPLETED_WITH_PROBLEMS.equals(execution.getExitStatus().getExitCode())
                     ? ExitCodes.COMPLETED_WITH_PROBLEMS : ExitCodes.OK;
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            err.println("Run " + execution.getId() + " stopped on request. Run the same command again to resume it.");
+            return ExitCodes.JOB_FAILED;
         }
         err.println("error: " + FailureMessages.explain(execution.getAllFailureExceptions()));
         String next = FailureMessages.isInputProblem(execution.getAllFailureExceptions())

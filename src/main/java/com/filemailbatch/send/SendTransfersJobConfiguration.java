@@ -9,6 +9,7 @@ import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.liveness.RunOwnershipListener;
 import com.filemailbatch.report.FailedRunReportListener;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,8 +44,10 @@ class SendTransfersJobConfiguration {
     @Bean
     Job sendTransfersJob(JobRepository jobRepository, Step resumeUnsentTransfersStep, Step initializeTransfersStep,
             Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener,
+            RunOwnershipListener runOwnershipListener,
             RunGuards runGuards) {
         return new JobBuilder("sendTransfersJob", jobRepository)
+                .listener(runOwnershipListener)
                 .listener(failedRunReportListener)
                 .listener(runGuards)
                 .start(resumeUnsentTransfersStep)
@@ -78,6 +81,8 @@ class SendTransfersJobConfiguration {
             JdbcBatchItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
             FilemailProperties properties) {
         return new StepBuilder("resumeUnsentTransfersStep", jobRepository)
+                // On every execution, restarts included: rows may have been left unsent since it last ran.
+                .allowStartIfComplete(true)
                 .<LedgerEntry, JournalEntry>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(unsentTransferReader)

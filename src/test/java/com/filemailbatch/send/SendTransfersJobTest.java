@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.filemailbatch.csv.InputFileException;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.liveness.RunStopper;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxTransfer;
@@ -54,6 +55,9 @@ class SendTransfersJobTest {
 
     @Autowired
     FilemailProperties properties;
+
+    @Autowired
+    RunStopper runStopper;
 
     @TempDir
     Path dir;
@@ -193,6 +197,9 @@ class SendTransfersJobTest {
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+        // The restart reads on from the last committed chunk: the rows before it are not read again.
+        assertThat(readCount(resumed, "initializeTransfersStep")).as("rows read by the restart")
+                .isEqualTo(300 - committedRows(failed, "initializeTransfersStep"));
         assertThat(sandbox.transfers()).hasSize(300);
         assertThat(sandbox.transfers().stream().map(SandboxTransfer::subject).distinct()).hasSize(300);
         assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(300).containsOnly("INITIALIZED");
@@ -250,6 +257,53 @@ class SendTransfersJobTest {
                         + "message, password, days, notify, confirmation, files)"));
         assertThat(sandbox.requests()).isEmpty();
         assertThat(TestData.ledgerStatuses(jdbc)).isEmpty();
+    }
+
+    @Test
+    void aRunStoppedOnRequestFinishesItsCallsAndResumesWhereItStopped() throws Exception {
+        String[] lines = new String[301];
+        lines[0] = "reference,subject";
+        for (int i = 1; i <= 300; i++) {
+            lines[i] = "ST-" + i + ",Stopped " + i;
+        }
+        Path input = TestData.csv(dir, "stopped.csv", lines);
+        sandbox.setLatency(Duration.ofMillis(5));
+        Thread stopper = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sandbox.transfers().size() < 100 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            // What the command line does on SIGTERM.
+            runStopper.requestStop("sendTransfersJob", SendJobParameters.of(input, RUN_DATE, Duration.ofDays(1),
+                    false));
+        });
+        stopper.start();
+
+        JobExecution stopped = run(input, RUN_DATE);
+        stopper.join();
+
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+        assertThat(TestData.ledgerStatuses(jdbc).values()).containsOnly("INITIALIZED");
+        long sentBeforeStop = sandbox.transfers().size();
+        assertThat(sentBeforeStop).isLessThan(300).isEqualTo(committedRows(stopped, "initializeTransfersStep"));
+
+        JobExecution resumed = run(input, RUN_DATE);
+
+        assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(readCount(resumed, "initializeTransfersStep")).isEqualTo(300 - sentBeforeStop);
+        assertThat(sandbox.transfers()).hasSize(300);
+        assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(300).containsOnly("INITIALIZED");
+    }
+
+    /** Rows of a step that were committed (every chunk of these runs is full but the file's last). */
+    private long committedRows(JobExecution execution, String stepName) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(stepName))
+                .mapToLong(step -> step.getCommitCount() * properties.chunkSize()).sum();
+    }
+
+    private static long readCount(JobExecution execution, String stepName) {
+        return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(stepName))
+                .mapToLong(step -> step.getReadCount()).sum();
     }
 
     private List<RecordedRequest> initializeRequests() {
