@@ -63,7 +63,8 @@ final class ApplicationStarter implements AutoCloseable {
         Path dataDir = Path.of(environment.getProperty("filemail.data-dir", "./data"), "sandbox");
         Path reportsDir = Path.of(environment.getProperty("filemail.reports-dir", "./reports"), "sandbox");
         return List.of("--filemail.data-dir=" + dataDir, "--filemail.reports-dir=" + reportsDir,
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("filemail-batch"),
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("filemail-batch")
+                        + ";WRITE_DELAY=0",
                 "--spring.datasource.username=sa", "--spring.datasource.password=");
     }
 

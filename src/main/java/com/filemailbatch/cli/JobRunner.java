@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
+import java.util.Locale;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -41,10 +42,36 @@ final class JobRunner {
                     + "; nothing to do. See: filemail-batch show " + (last == null ? "ID" : last.getId()));
             return ExitCodes.OK;
         } catch (JobExecutionAlreadyRunningException running) {
-            err.println("error: the " + description + " is already running in another process; not started");
-            return ExitCodes.JOB_FAILED;
+            JobExecution interrupted = interruptedExecution(jobName, parameters);
+            if (interrupted == null) {
+                err.println("error: the " + description + " is already running in another process; not started");
+                return ExitCodes.JOB_FAILED;
+            }
+            // Killed (or the machine stopped) before it could record its end: no process runs it any more.
+            err.println("note: run " + interrupted.getId() + " ended without recording its end (the process was "
+                    + "killed?); it is marked failed and resumed now");
+            operator.recover(interrupted);
+            execution = operator.start(job, parameters);
         }
         return exitCode(execution);
+    }
+
+    /**
+     * The last execution of this run, still recorded as running although no process can be running it: the
+     * embedded H2 file database this process has open admits no other process, so an execution it shows running
+     * was interrupted. On a shared database (a server) another process may really be running it: null.
+     */
+    private JobExecution interruptedExecution(String jobName, JobParameters parameters) {
+        String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+        String upper = url.toUpperCase(Locale.ROOT);
+        boolean exclusive = upper.startsWith("JDBC:H2:FILE:") && !upper.contains("AUTO_SERVER=TRUE")
+                && !upper.contains("FILE_LOCK=NO");
+        if (!exclusive) {
+            return null;
+        }
+        JobRepository repository = context.getBean(JobRepository.class);
+        JobExecution last = repository.getLastJobExecution(jobName, parameters);
+        return last == null || !last.isRunning() ? null : repository.getJobExecution(last.getId());
     }
 
     private int exitCode(JobExecution execution) {
