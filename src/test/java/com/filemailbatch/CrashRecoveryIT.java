@@ -95,7 +95,7 @@ class CrashRecoveryIT {
             if (duringStartup) {
                 process.waitFor(300 + random.nextInt(6000), TimeUnit.MILLISECONDS);
             } else if (awaitLogLine(process, JOB_LAUNCHED)) {
-                process.waitFor(random.nextInt(1500), TimeUnit.MILLISECONDS);
+                process.waitFor(random.nextInt(3500), TimeUnit.MILLISECONDS);
             }
             if (!process.isAlive()) {
                 int exit = process.exitValue();
