@@ -64,7 +64,7 @@ final class ApplicationStarter implements AutoCloseable {
         Path reportsDir = Path.of(environment.getProperty("filemail.reports-dir", "./reports"), "sandbox");
         return List.of("--filemail.data-dir=" + dataDir, "--filemail.reports-dir=" + reportsDir,
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("filemail-batch")
-                        + ";DB_CLOSE_ON_EXIT=FALSE",
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 "--spring.datasource.username=sa", "--spring.datasource.password=");
     }
 
