@@ -3,6 +3,7 @@ package com.filemailbatch.cli;
 import com.filemailbatch.FilemailBatchApplication;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
+import com.filemailbatch.sandbox.SandboxOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,8 +34,12 @@ final class ApplicationStarter implements AutoCloseable {
     ConfigurableApplicationContext start() {
         // Passed as command-line properties: they must win over application.properties and the environment.
         List<String> overrides = new ArrayList<>();
+        SandboxOptions sandboxOptions = options.sandboxOptions();
         if (options.sandbox) {
-            sandbox = FilemailSandbox.start();
+            sandbox = FilemailSandbox.start(sandboxOptions);
+            if (options.sandboxLatency != null) {
+                sandbox.setLatency(options.sandboxLatency);
+            }
             notices.println(sandbox.banner());
             overrides.add("--filemail.base-url=" + sandbox.baseUrl());
             overrides.add("--filemail.api-key=" + sandbox.apiKey());

@@ -187,6 +187,31 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void sandboxFaultsNeedTheSandboxAndSaneShares() throws Exception {
+        Path input = csv();
+
+        assertThat(execute("run", "--input", input.toString(), "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).containsExactly("error: --sandbox-faults and --sandbox-latency need --sandbox");
+
+        err.reset();
+        assertThat(execute("run", "--input", input.toString(), "--sandbox", "--sandbox-faults", "lots"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Invalid value for option '--sandbox-faults': 'lots' is not "
+                + "SHARE or SHARE,LOST with numbers from 0 to 1, such as 0.3 or 0.2,0.1");
+    }
+
+    @Test
+    void aSandboxRunWithFaultsStillSendsEveryRowOnce() throws Exception {
+        Path input = csv();
+
+        int exit = execute("run", "--input", input.toString(), "--run-date", "2026-11-26", "--sandbox",
+                "--sandbox-faults", "0.3,0.2");
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(err()).contains("injecting faults: 30% transient, 20% of initialize answers dropped");
+    }
+
+    @Test
     void aSandboxRunPrintsTheBannerAndItsSummary() throws Exception {
         Path input = csv();
 
