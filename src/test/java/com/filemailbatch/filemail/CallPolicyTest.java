@@ -72,6 +72,28 @@ class CallPolicyTest {
     }
 
     @Test
+    void theRateLimitPacesEveryCallAcrossThreads() throws Exception {
+        // 20 per second: 21 calls from 3 threads take at least a second. Only the lower bound is asserted.
+        CallPolicy policy = new CallPolicy(new FilemailProperties("http://x", "k", "./data", "./reports", 8, 64, 20,
+                new FilemailProperties.Retry(1, SHORT, SHORT, 2.0, 10)));
+        long started = System.nanoTime();
+        Thread[] threads = new Thread[3];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int call = 0; call < 7; call++) {
+                    policy.pace();
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    }
+
+    @Test
     void readsRetryAfterInSecondsOrAsAnHttpDate() {
         feign.Request request = feign.Request.create(feign.Request.HttpMethod.POST, "http://x/transfer/initialize",
                 java.util.Map.of(), new byte[0], java.nio.charset.StandardCharsets.UTF_8, null);
