@@ -3,6 +3,7 @@ package com.filemailbatch.cleanup;
 import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
+import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.liveness.RunOwnershipListener;
 import com.filemailbatch.report.FailedRunReportListener;
@@ -20,12 +21,9 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -62,8 +60,7 @@ class CleanupJobConfiguration {
     }
 
     /**
-     * Transfers initialized before the cut-off and never completed, oldest first. Paging by id (keyset), so rows
-     * that leave the INITIALIZED status while the step runs do not shift the pages. Transfers this very execution
+     * Transfers initialized before the cut-off and never completed, oldest first. Transfers this very execution
      * created are left alone.
      */
     @Bean
@@ -73,18 +70,9 @@ class CleanupJobConfiguration {
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(Duration.parse(staleAfter)),
                 ZoneOffset.UTC);
-        return new JdbcPagingItemReaderBuilder<LedgerEntry>()
-                .name("staleTransferReader")
-                .dataSource(dataSource)
-                .selectClause("SELECT " + LedgerRepository.ENTRY_COLUMNS)
-                .fromClause("FROM transfer_ledger")
-                .whereClause("WHERE status = 'INITIALIZED' AND initialized_at < :cutoff "
-                        + "AND job_execution_id <> :currentExecution")
-                .parameterValues(Map.of("cutoff", cutoff, "currentExecution", jobExecutionId))
-                .sortKeys(Map.of("id", Order.ASCENDING))
-                .rowMapper(new DataClassRowMapper<>(LedgerEntry.class))
-                .pageSize(100)
-                .build();
+        return LedgerEntryReaders.reader("staleTransferReader", dataSource,
+                "status = 'INITIALIZED' AND initialized_at < :cutoff AND job_execution_id <> :currentExecution",
+                Map.of("cutoff", cutoff, "currentExecution", jobExecutionId));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
+import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.liveness.RunOwnershipListener;
 import com.filemailbatch.report.FailedRunReportListener;
@@ -23,13 +24,10 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.ObjectMapper;
@@ -92,26 +90,15 @@ class SendTransfersJobConfiguration {
                 .build();
     }
 
-    /**
-     * Keyset paging by id, so rows leaving the unsent statuses while the step runs do not shift the pages. Rows of
-     * this very execution are left to the step that claimed them.
-     */
+    /** Rows of this very execution are left to the step that claimed them. */
     @Bean
     @StepScope
     JdbcPagingItemReader<LedgerEntry> unsentTransferReader(DataSource dataSource,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
-        return new JdbcPagingItemReaderBuilder<LedgerEntry>()
-                .name("unsentTransferReader")
-                .dataSource(dataSource)
-                .selectClause("SELECT " + LedgerRepository.ENTRY_COLUMNS)
-                .fromClause("FROM transfer_ledger")
-                .whereClause("WHERE status IN ('DEFERRED', 'FAILED', 'PENDING') AND request_enc IS NOT NULL "
-                        + "AND job_execution_id <> :currentExecution")
-                .parameterValues(Map.of("currentExecution", jobExecutionId))
-                .sortKeys(Map.of("id", Order.ASCENDING))
-                .rowMapper(new DataClassRowMapper<>(LedgerEntry.class))
-                .pageSize(100)
-                .build();
+        return LedgerEntryReaders.reader("unsentTransferReader", dataSource,
+                "status IN ('DEFERRED', 'FAILED', 'PENDING') AND request_enc IS NOT NULL "
+                        + "AND job_execution_id <> :currentExecution",
+                Map.of("currentExecution", jobExecutionId));
     }
 
     @Bean
