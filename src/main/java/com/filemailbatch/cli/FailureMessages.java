@@ -3,6 +3,7 @@ package com.filemailbatch.cli;
 import com.filemailbatch.csv.InputFileException;
 import com.filemailbatch.filemail.FilemailApiException;
 import com.filemailbatch.ledger.MasterKeySource.MasterKeyException;
+import com.filemailbatch.send.FilemailUnavailableException;
 import java.util.List;
 
 /** Finds the one line worth showing a user in a chain of exceptions: ours, not the framework's wrappers. */
@@ -14,7 +15,8 @@ final class FailureMessages {
     static String explain(List<Throwable> failures) {
         for (Throwable failure : failures) {
             for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof InputFileException || t instanceof MasterKeyException) {
+                if (t instanceof InputFileException || t instanceof MasterKeyException
+                        || t instanceof FilemailUnavailableException) {
                     return t.getMessage();
                 }
                 if (t instanceof FilemailApiException api) {

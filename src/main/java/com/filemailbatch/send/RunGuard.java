@@ -56,11 +56,4 @@ class RunGuard {
             super("the run stopped: " + reason.getMessage(), reason);
         }
     }
-
-    /** The service failed for so many rows in a row that the rest would fail the same way. */
-    static final class FilemailUnavailableException extends RuntimeException {
-        FilemailUnavailableException(int rows, FilemailApiException last) {
-            super(rows + " rows in a row failed after all retries; the last: " + last.getMessage(), last);
-        }
-    }
 }

@@ -180,6 +180,11 @@ class SendTransfersJobTest {
         failAfter.join();
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        // Rows failed one after another, each after all its retries, until the run gave up on the service.
+        assertThat(failed.getAllFailureExceptions().stream().flatMap(SendTransfersJobTest::causes))
+                .filteredOn(FilemailUnavailableException.class::isInstance)
+                .first().extracting(Throwable::getMessage).asString().startsWith("Filemail failed for "
+                        + properties.retry().stopAfterConsecutiveFailures() + " rows in a row after all retries");
         int createdBeforeOutage = sandbox.transfers().size();
         assertThat(createdBeforeOutage).isBetween(100, 299);
         Map<String, String> afterFailure = TestData.ledgerStatuses(jdbc);
@@ -299,6 +304,10 @@ class SendTransfersJobTest {
     private long committedRows(JobExecution execution, String stepName) {
         return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(stepName))
                 .mapToLong(step -> step.getCommitCount() * properties.chunkSize()).sum();
+    }
+
+    private static java.util.stream.Stream<Throwable> causes(Throwable failure) {
+        return java.util.stream.Stream.iterate(failure, java.util.Objects::nonNull, Throwable::getCause);
     }
 
     private static long readCount(JobExecution execution, String stepName) {
