@@ -25,7 +25,8 @@ public class CallPolicy {
     private final RetryRegistry retries;
     private final RateLimiter rateLimiter;
 
-    CallPolicy(FilemailProperties properties) {
+    /** Public so that callers outside Spring (the uploader's tests) can build one from plain properties. */
+    public CallPolicy(FilemailProperties properties) {
         FilemailProperties.Retry retry = properties.retry();
         IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(retry.initialBackoff(),
                 retry.multiplier(), 0.5, retry.maxBackoff());
@@ -57,8 +58,11 @@ public class CallPolicy {
         return Retry.decorateSupplier(retry, attempt).get();
     }
 
-    /** Waits for the rate limit's permission to make one HTTP call (returns at once when there is no limit). */
-    void pace() {
+    /**
+     * Waits for the rate limit's permission to make one HTTP call (returns at once when there is no limit).
+     * Public for calls made outside the Feign client, such as uploads, so they share the same limit.
+     */
+    public void pace() {
         if (rateLimiter != null) {
             rateLimiter.acquirePermission();
         }

@@ -47,10 +47,14 @@ final class FilemailErrorDecoder implements ErrorDecoder {
 
     /** {@code Retry-After} as delta-seconds or an HTTP date; anything unreadable is ignored. */
     static Duration retryAfter(Response response) {
-        Collection<String> values = response.headers().entrySet().stream()
+        return retryAfter(response.headers().entrySet().stream()
                 .filter(header -> header.getKey() != null && header.getKey().equalsIgnoreCase("Retry-After"))
                 .flatMap(header -> header.getValue().stream())
-                .toList();
+                .toList());
+    }
+
+    /** The values of every {@code Retry-After} header of an answer; the first readable one wins. */
+    static Duration retryAfter(Collection<String> values) {
         for (String value : values) {
             String text = value.trim();
             try {

@@ -55,7 +55,8 @@ final class Envelopes {
         envelope.put("errorid", UUID.randomUUID().toString().replace("-", ""));
         envelope.put("errormessage", message);
         envelope.putNull("data");
-        envelope.put("errorcode", ERROR_CODES.get(responseStatus));
+        // A scripted answer may have no responsestatus (a file server's bare 449); Map.of refuses a null key.
+        envelope.put("errorcode", responseStatus == null ? null : ERROR_CODES.get(responseStatus));
         return envelope;
     }
 

@@ -21,8 +21,9 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>Endpoints, relative to {@link #baseUrl()}: {@code POST /transfer/initialize},
  * {@code PUT /transfer/cancel}, {@code PUT /transfer/complete}, {@code POST /savefile.ashx},
- * {@code GET /transfer/{id}}, {@code GET /transfer/sent}. Every request needs {@code x-api-key:}
- * {@link #apiKey()} and an {@code x-api-version} header, including uploads.
+ * {@code GET /transfer/{id}}, {@code GET /transfer/sent}. Every request needs an {@code x-api-version}
+ * header; every request but uploads also needs {@code x-api-key:} {@link #apiKey()}. Uploads are authorised
+ * by their {@code transferid} and {@code transferkey} alone, as real clients send no API key to the file server.
  *
  * <p>Tests (and {@code --sandbox} users) can make it misbehave: {@link #respondNext} queues exact error
  * answers, {@link #setLatency}, {@link #setUnavailable} and {@link #setFaults} (random transient faults and

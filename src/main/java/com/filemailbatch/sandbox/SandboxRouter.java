@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every request passes here in a fixed order: unavailability, latency, scripted answers, random transient
- * faults, API-key and version headers, the endpoint, then a random drop after create. Each answer is
+ * faults, API-key (not on uploads) and version headers, the endpoint, then a random drop after create. Each answer is
  * journalled before it is written.
  */
 final class SandboxRouter implements HttpHandler {
@@ -103,7 +103,7 @@ final class SandboxRouter implements HttpHandler {
             if (fault.isTransient()) {
                 return transientFault(fault);
             }
-            checkHeaders(request);
+            checkHeaders(request, request.path().equals(UPLOAD_PATH));
             JsonNode data = route(request);
             if (fault == Fault.DROPPED_AFTER_CREATE) {
                 // Only here, after the transfer exists: the point is a client that never hears of it.
@@ -136,17 +136,28 @@ final class SandboxRouter implements HttpHandler {
         return Long.toString(retryAfter.toSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
     }
 
-    private void checkHeaders(SandboxRequest request) {
+    /**
+     * Uploads go to a file server, not the API host: real clients send no {@code x-api-key} there and the
+     * transfer id and key (checked by {@link UploadHandler}) authorise them (fact sheet §3.2), so the key is
+     * neither required nor checked on them. {@code x-api-version} stays required everywhere, as §1 says.
+     */
+    private void checkHeaders(SandboxRequest request, boolean upload) {
+        if (!upload) {
+            checkApiKey(request);
+        }
+        String version = request.header("x-api-version");
+        if (version == null || version.isEmpty()) {
+            throw SandboxError.missingParameter("x-api-version");
+        }
+    }
+
+    private void checkApiKey(SandboxRequest request) {
         String key = request.header("x-api-key");
         if (key == null || key.isEmpty()) {
             throw SandboxError.of(401, "MissingApikey", "The x-api-key header is missing.");
         }
         if (!key.equals(apiKey)) {
             throw SandboxError.of(401, "InvalidApikey", "The API key is not valid.");
-        }
-        String version = request.header("x-api-version");
-        if (version == null || version.isEmpty()) {
-            throw SandboxError.missingParameter("x-api-version");
         }
     }
 

@@ -49,9 +49,13 @@ final class SandboxClient {
         return send(request(pathAndQuery).GET().build());
     }
 
+    /** As real clients upload: no x-api-key, which belongs to the API host, not to the file server. */
     Response upload(String query, byte[] bytes) {
-        return send(request("/savefile.ashx?" + query).POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                .header("Content-Type", "application/octet-stream").build());
+        return send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/savefile.ashx?" + query))
+                .timeout(Duration.ofSeconds(10))
+                .header("x-api-version", "2.0")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
     /** Initializes a transfer with the given JSON body and returns its {@code data}. */

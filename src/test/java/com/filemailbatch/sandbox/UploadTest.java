@@ -67,6 +67,42 @@ class UploadTest {
     }
 
     @Test
+    void uploadIsAuthorisedByTheTransferKeyAloneWithoutApiKey() throws Exception {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        byte[] file = "no api key".getBytes();
+
+        Response response = client.upload(credentials(init) + "&thefilename=f.txt", file);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(sandbox.requests().get(1).header("x-api-key")).isNull();
+        assertThat(sandbox.transfers().get(0).files().get(0).sha256()).isEqualTo(sha256(file));
+    }
+
+    @Test
+    void uploadWithoutApiVersionIsStillRejected() {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        Response response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl()
+                + "/savefile.ashx?" + credentials(init) + "&thefilename=f.txt"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[1])).build());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.responsestatus()).isEqualTo("InputParameterMissing");
+    }
+
+    @Test
+    void aScriptedAnswerWithoutResponseStatusIsSentAsScripted() {
+        JsonNode init = client.initialize("{\"subject\":\"S\"}");
+        sandbox.respondNext("POST", "/savefile.ashx", 449, null, "retry");
+
+        Response response = client.upload(credentials(init) + "&thefilename=f", new byte[1]);
+
+        assertThat(response.status()).isEqualTo(449);
+        assertThat(response.body().get("responsestatus").isNull()).isTrue();
+        assertThat(response.body().get("errormessage").asString()).isEqualTo("retry");
+    }
+
+    @Test
     void missingChunkBlocksCompleteWithUploadNotComplete() {
         JsonNode init = client.initialize("{\"subject\":\"S\"}");
         client.upload(credentials(init) + "&thefilename=f&chunksize=4&chunks=2&chunk=0", new byte[4]);
