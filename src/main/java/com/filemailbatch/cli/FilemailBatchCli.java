@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
                 + "and cancels the ones left incomplete.",
         subcommands = {RunCommand.class, CleanupCommand.class, HistoryCommand.class, ShowCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   the job failed: run the same command again to resume",
@@ -66,6 +67,7 @@ public final class FilemailBatchCli implements Runnable {
                     : type == CleanupCommand.class ? new CleanupCommand(out, err)
                     : type == HistoryCommand.class ? new HistoryCommand(out, err)
                     : type == ShowCommand.class ? new ShowCommand(out, err)
+                    : type == BenchCommand.class ? new BenchCommand(out)
                     : null;
             return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
         }

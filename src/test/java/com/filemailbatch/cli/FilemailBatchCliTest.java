@@ -212,6 +212,25 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void benchRunsTheJobAndTheBaselineAndWritesTheFigures() throws Exception {
+        Path result = dir.resolve("bench.json");
+
+        int exit = execute("bench", "--rows", "40", "--latency-ms", "1", "--concurrency", "4", "--out",
+                result.toString());
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
+        tools.jackson.databind.JsonNode figures = new tools.jackson.databind.json.JsonMapper().readTree(
+                result.toFile());
+        assertThat(figures.get("rows").asInt()).isEqualTo(40);
+        assertThat(figures.get("concurrency").asInt()).isEqualTo(4);
+        assertThat(figures.get("ceiling_rows_per_s").asDouble()).isEqualTo(4000.0);
+        assertThat(figures.get("job_rows_per_s").asDouble()).isPositive();
+        assertThat(figures.get("baseline_rows_per_s").asDouble()).isPositive();
+        assertThat(figures.has("heap_peak_mb_n")).isTrue();
+    }
+
+    @Test
     void aSandboxRunPrintsTheBannerAndItsSummary() throws Exception {
         Path input = csv();
 

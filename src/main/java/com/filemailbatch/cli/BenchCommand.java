@@ -1,0 +1,46 @@
+package com.filemailbatch.cli;
+
+import com.filemailbatch.bench.Benchmark;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: the send job against the sandbox versus a plain HTTP client loop, on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures the initialize throughput of the real job against the sandbox with a fixed latency, "
+                + "and of a plain java.net.http loop with the same concurrency (the practical ceiling).",
+                "Prints a table and writes the figures as JSON. Not a test: nothing depends on its timing."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "20000", description = "Rows (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
+            description = "Sandbox latency per call in ms (default: ${DEFAULT-VALUE}).")
+    int latencyMs;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "16",
+            description = "Calls in flight (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-result.json",
+            description = "Where to write the JSON figures (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    private final PrintStream stdout;
+
+    BenchCommand(PrintStream stdout) {
+        this.stdout = stdout;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (rows < 1 || latencyMs < 0 || concurrency < 1 || concurrency > 256) {
+            throw new UsageException("--rows must be at least 1, --latency-ms at least 0, --concurrency 1 to 256");
+        }
+        new Benchmark(rows, latencyMs, concurrency, out, stdout).run();
+        return ExitCodes.OK;
+    }
+}
