@@ -5,6 +5,8 @@ import com.filemailbatch.filemail.FilemailApiException;
 import com.filemailbatch.ledger.MasterKeySource.MasterKeyException;
 import com.filemailbatch.send.FilemailUnavailableException;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Finds the one line worth showing a user in a chain of exceptions: ours, not the framework's wrappers. */
 final class FailureMessages {
@@ -13,30 +15,23 @@ final class FailureMessages {
     }
 
     static String explain(List<Throwable> failures) {
-        for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof InputFileException || t instanceof MasterKeyException
-                        || t instanceof FilemailUnavailableException) {
-                    return t.getMessage();
-                }
-                if (t instanceof FilemailApiException api) {
-                    return api.getMessage() + hint(api);
-                }
-            }
-        }
-        return failures.isEmpty() ? "unknown failure" : rootMessage(failures.get(0));
+        return causes(failures)
+                .filter(t -> t instanceof InputFileException || t instanceof MasterKeyException
+                        || t instanceof FilemailUnavailableException || t instanceof FilemailApiException)
+                .findFirst()
+                .map(t -> t instanceof FilemailApiException api ? api.getMessage() + hint(api) : t.getMessage())
+                .orElseGet(() -> failures.isEmpty() ? "unknown failure" : rootMessage(failures.get(0)));
     }
 
     /** Whether the run failed on its input file, which no resume fixes: the file must be corrected first. */
     static boolean isInputProblem(List<Throwable> failures) {
-        for (Throwable failure : failures) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof InputFileException) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return causes(failures).anyMatch(InputFileException.class::isInstance);
+    }
+
+    /** Every failure with its causes, outermost first. */
+    private static Stream<Throwable> causes(List<Throwable> failures) {
+        return failures.stream().flatMap(failure -> Stream.iterate(failure, Objects::nonNull,
+                t -> t.getCause() == t ? null : t.getCause()));
     }
 
     static String rootMessage(Throwable e) {
