@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,8 @@ public class AuditQueries {
             + "e.END_TIME, e.EXIT_MESSAGE FROM BATCH_JOB_EXECUTION e "
             + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID ";
 
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)key|password|secret|token|credential");
+
     private final JdbcTemplate jdbc;
     private final RunJournal journal;
 
@@ -39,13 +42,25 @@ public class AuditQueries {
     }
 
     public List<RunRecord> history(int limit) {
-        return jdbc.query(RUNS + "ORDER BY e.JOB_EXECUTION_ID DESC", rs -> {
-            List<RunRecord> runs = new ArrayList<>();
-            while (rs.next() && runs.size() < limit) {
-                runs.add(run(rs));
-            }
-            return runs;
-        });
+        return history(new HistoryFilter(limit, null, null));
+    }
+
+    /** Runs newest first, at most {@code filter.limit()}, of a status or exit code, started since a moment. */
+    public List<RunRecord> history(HistoryFilter filter) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
+        List<Object> arguments = new ArrayList<>();
+        if (filter.status() != null) {
+            where.append("AND (e.STATUS = ? OR e.EXIT_CODE = ?) ");
+            arguments.add(filter.status());
+            arguments.add(filter.status());
+        }
+        if (filter.since() != null) {
+            // A run that never started (refused at launch) counts from its creation.
+            where.append("AND COALESCE(e.START_TIME, e.CREATE_TIME) >= ? ");
+            arguments.add(Timestamp.valueOf(filter.since()));
+        }
+        return jdbc.query(RUNS + where + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + filter.limit()
+                + " ROWS ONLY", (rs, n) -> run(rs), arguments.toArray());
     }
 
     public Optional<RunDetails> show(long executionId) {
@@ -54,11 +69,17 @@ public class AuditQueries {
             return Optional.empty();
         }
         List<StepRecord> steps = jdbc.query("SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT, "
-                + "COMMIT_COUNT, ROLLBACK_COUNT, START_TIME, END_TIME, EXIT_CODE, EXIT_MESSAGE "
+                + "COMMIT_COUNT, ROLLBACK_COUNT, START_TIME, END_TIME, EXIT_CODE, EXIT_MESSAGE, "
+                + "COALESCE(READ_SKIP_COUNT, 0) + COALESCE(WRITE_SKIP_COUNT, 0) + COALESCE(PROCESS_SKIP_COUNT, 0) "
                 + "FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? ORDER BY STEP_EXECUTION_ID",
                 (rs, n) -> new StepRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), time(rs, 8), time(rs, 9), rs.getString(10),
-                        firstLine(rs.getString(11))), executionId);
+                        rs.getLong(12), rs.getLong(5), rs.getLong(6), rs.getLong(7), time(rs, 8), time(rs, 9),
+                        rs.getString(10), firstLine(rs.getString(11))), executionId);
+        Map<String, Long> ledger = new LinkedHashMap<>();
+        jdbc.query("SELECT status, COUNT(*) FROM transfer_ledger WHERE job_execution_id = ? GROUP BY status "
+                + "ORDER BY status", rs -> {
+                    ledger.put(rs.getString(1), rs.getLong(2));
+                }, executionId);
         List<JournalEntry> rejected = new ArrayList<>();
         journal.forEach(executionId, Outcome.REJECTED, entry -> {
             if (rejected.size() < LIST_LIMIT) {
@@ -69,7 +90,7 @@ public class AuditQueries {
                 + "source_line AS sourceLine, last_error_status AS lastErrorStatus FROM transfer_ledger "
                 + "WHERE job_execution_id = ? ORDER BY source_line, id",
                 new DataClassRowMapper<>(TransferRecord.class), executionId);
-        return Optional.of(new RunDetails(runs.get(0), parameters(executionId), steps,
+        return Optional.of(new RunDetails(runs.get(0), parameters(executionId), steps, ledger,
                 rejected, transfers.size() > LIST_LIMIT ? transfers.subList(0, LIST_LIMIT) : transfers));
     }
 
@@ -87,7 +108,9 @@ public class AuditQueries {
         Map<String, String> parameters = new LinkedHashMap<>();
         jdbc.query("SELECT PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS "
                 + "WHERE JOB_EXECUTION_ID = ? ORDER BY PARAMETER_NAME", rs -> {
-                    parameters.put(rs.getString(1), rs.getString(2));
+                    String name = rs.getString(1);
+                    // No secret is ever a job parameter; should one arrive anyway, the audit view never shows it.
+                    parameters.put(name, SECRET_NAME.matcher(name).find() ? "(hidden)" : rs.getString(2));
                 }, executionId);
         return parameters;
     }

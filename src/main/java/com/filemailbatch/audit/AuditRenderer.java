@@ -53,18 +53,25 @@ public final class AuditRenderer {
         details.parameters().forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-12s %s%n", name,
                 value)));
         out.append("Steps:").append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, "  %-26s %-10s %8s %8s %8s %8s%n", "STEP", "STATUS", "READ", "WRITTEN",
-                "COMMITS", "ROLLBACKS"));
-        details.steps().forEach(step -> out.append(String.format(Locale.ROOT, "  %-26s %-10s %8d %8d %8d %8d%n",
-                step.stepName(), step.status(), step.readCount(), step.writeCount(), step.commitCount(),
-                step.rollbackCount())));
+        out.append(String.format(Locale.ROOT, "  %-26s %-10s %8s %8s %8s %8s %8s %9s%n", "STEP", "STATUS", "READ",
+                "WRITTEN", "SKIPPED", "FILTERED", "COMMITS", "ROLLBACKS"));
+        details.steps().forEach(step -> out.append(String.format(Locale.ROOT,
+                "  %-26s %-10s %8d %8d %8d %8d %8d %9d%n", step.stepName(), step.status(), step.readCount(),
+                step.writeCount(), step.skipCount(), step.filterCount(), step.commitCount(), step.rollbackCount())));
+        out.append("Ledger rows last touched by this run:").append(System.lineSeparator());
+        if (details.ledgerStatuses().isEmpty()) {
+            out.append("  none").append(System.lineSeparator());
+        }
+        details.ledgerStatuses().forEach((status, count) -> out.append(String.format(Locale.ROOT, "  %-16s %,10d%n",
+                status, count)));
         out.append("Outcomes:").append(System.lineSeparator());
         run.outcomes().forEach((outcome, count) -> out.append(String.format(Locale.ROOT, "  %-16s %,10d%n",
                 outcome, count)));
         if (!details.rejected().isEmpty()) {
             out.append("Rejected rows:").append(System.lineSeparator());
             for (JournalEntry row : details.rejected()) {
-                out.append(String.format(Locale.ROOT, "  line %d, column %s: %s%n", row.sourceLine(),
+                out.append(String.format(Locale.ROOT, "  line %s, column %s: %s%n",
+                        row.sourceLine() == null ? "-" : row.sourceLine(),
                         row.columnName() == null ? "-" : "'" + row.columnName() + "'", row.reason()));
             }
         }

@@ -9,6 +9,8 @@ public record RunDetails(
         RunRecord run,
         Map<String, String> parameters,
         List<StepRecord> steps,
+        /** Ledger rows this run touched last, per status (a later run that touches a row takes it over). */
+        Map<String, Long> ledgerStatuses,
         List<JournalEntry> rejected,
         List<TransferRecord> transfers) {
 }

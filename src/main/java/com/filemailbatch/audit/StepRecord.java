@@ -8,6 +8,8 @@ public record StepRecord(
         String status,
         long readCount,
         long writeCount,
+        /** Items skipped on read, process or write (the jobs record bad rows in the journal instead of skipping). */
+        long skipCount,
         long filterCount,
         long commitCount,
         long rollbackCount,

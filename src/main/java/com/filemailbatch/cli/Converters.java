@@ -60,4 +60,58 @@ final class Converters {
             }
         }
     }
+
+    /** {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601 ({@code P30D}, {@code PT12H}); more than zero. */
+    static final class AgeConverter implements ITypeConverter<Duration> {
+        private static final java.util.regex.Pattern SHORT = java.util.regex.Pattern.compile("(\\d{1,9})([dhm])");
+
+        @Override
+        public Duration convert(String value) {
+            String text = value.trim();
+            java.util.regex.Matcher shortForm = SHORT.matcher(text.toLowerCase(java.util.Locale.ROOT));
+            Duration duration;
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                duration = switch (shortForm.group(2)) {
+                    case "d" -> Duration.ofDays(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            } else {
+                try {
+                    duration = Duration.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new TypeConversionException("'" + value + "' is not a duration: give a number of days, "
+                            + "hours or minutes such as 90d, 12h or 30m, or ISO-8601 such as P30D");
+                }
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new TypeConversionException("'" + value + "' must be longer than zero, such as 90d");
+            }
+            return duration;
+        }
+    }
+
+    /** An ISO date ({@code 2026-11-01}, from the start of that day) or date-time (local, or with an offset). */
+    static final class SinceConverter implements ITypeConverter<java.time.LocalDateTime> {
+        @Override
+        public java.time.LocalDateTime convert(String value) {
+            try {
+                return LocalDate.parse(value).atStartOfDay();
+            } catch (DateTimeParseException notADate) {
+                try {
+                    return java.time.LocalDateTime.parse(value);
+                } catch (DateTimeParseException notLocal) {
+                    try {
+                        // The job repository records the local time of the machine that ran the job.
+                        return java.time.OffsetDateTime.parse(value).atZoneSameInstant(java.time.ZoneId.systemDefault())
+                                .toLocalDateTime();
+                    } catch (DateTimeParseException e) {
+                        throw new TypeConversionException("'" + value + "' is not an ISO date or date-time such as "
+                                + "2026-11-01 or 2026-11-01T08:00 or 2026-11-01T08:00Z");
+                    }
+                }
+            }
+        }
+    }
 }

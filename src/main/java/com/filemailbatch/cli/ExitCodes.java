@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int JOB_FAILED = 2;
     /** The job completed, but some rows were rejected or failed. */
     static final int COMPLETED_WITH_PROBLEMS = 3;
+    /** verify-receipts: a receipt was altered or removed (sysexits EX_DATAERR). */
+    static final int RECEIPTS_BROKEN = 65;
     /** The command line was wrong (sysexits EX_USAGE). */
     static final int USAGE = 64;
     /** The configuration was wrong, e.g. no API key (sysexits EX_CONFIG). */

@@ -13,11 +13,12 @@ import picocli.CommandLine.Command;
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
                 + "and cancels the ones left incomplete.",
         subcommands = {RunCommand.class, CleanupCommand.class, HistoryCommand.class, ShowCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, VerifyReceiptsCommand.class, PurgeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed", "  64  usage error",
+                "  3   completed, but some rows were rejected or failed", "  64  usage error (also: show of an "
+                        + "unknown execution id)", "  65  verify-receipts: a receipt was altered or removed",
                 "  78  configuration error (for example no API key without --sandbox)"})
 public final class FilemailBatchCli implements Runnable {
 
@@ -68,6 +69,8 @@ public final class FilemailBatchCli implements Runnable {
                     : type == HistoryCommand.class ? new HistoryCommand(out, err)
                     : type == ShowCommand.class ? new ShowCommand(out, err)
                     : type == BenchCommand.class ? new BenchCommand(out)
+                    : type == VerifyReceiptsCommand.class ? new VerifyReceiptsCommand(out, err)
+                    : type == PurgeCommand.class ? new PurgeCommand(out, err)
                     : null;
             return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
         }

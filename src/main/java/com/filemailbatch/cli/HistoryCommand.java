@@ -2,7 +2,18 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.audit.AuditQueries;
 import com.filemailbatch.audit.AuditRenderer;
+import com.filemailbatch.audit.HistoryFilter;
+import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -22,8 +33,27 @@ final class HistoryCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--status", paramLabel = "S", description = "Only runs with this status or exit code: "
+            + "COMPLETED, COMPLETED_WITH_PROBLEMS, FAILED, STOPPED, STARTED, ABANDONED, …")
+    String status;
+
+    @Option(names = "--since", paramLabel = "DATE", converter = Converters.SinceConverter.class,
+            description = "Only runs started at or after this ISO date or date-time (2026-11-01, 2026-11-01T08:00, "
+                    + "2026-11-01T08:00Z).")
+    LocalDateTime since;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
+
+    /** Batch statuses and exit codes a run can have; anything else is a typo, not "no runs". */
+    static final Set<String> STATUSES = Stream.concat(Arrays.stream(BatchStatus.values()).map(Enum::name),
+            Stream.of(ExitStatus.UNKNOWN, ExitStatus.EXECUTING, ExitStatus.COMPLETED, ExitStatus.NOOP,
+                    ExitStatus.FAILED, ExitStatus.STOPPED).map(ExitStatus::getExitCode))
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    static {
+        STATUSES.add(RunSummary.COMPLETED_WITH_PROBLEMS);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -38,9 +68,14 @@ final class HistoryCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1, got " + limit);
         }
+        String wanted = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (wanted != null && !STATUSES.contains(wanted)) {
+            throw new UsageException("--status '" + status + "' is not a run status or exit code; one of: "
+                    + String.join(", ", STATUSES));
+        }
         try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
             ConfigurableApplicationContext context = starter.start();
-            var runs = context.getBean(AuditQueries.class).history(limit);
+            var runs = context.getBean(AuditQueries.class).history(new HistoryFilter(limit, wanted, since));
             AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
             out.print(json ? renderer.json(runs) : renderer.historyTable(runs));
             return ExitCodes.OK;

@@ -26,6 +26,26 @@ public class RunJournal {
         return counts;
     }
 
+    /**
+     * Every entry of one execution in the order written, read page by page (by id, so each page is one short query
+     * and neither the driver nor we hold more than a page: PostgreSQL's driver would otherwise load a whole result).
+     */
+    public void forEachPaged(long jobExecutionId, int pageSize, Consumer<JournalEntry> action) {
+        DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);
+        long[] after = {0};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query("SELECT id, job_execution_id AS jobExecutionId, step_name AS stepName, source_line AS sourceLine, "
+                    + "reference, outcome, column_name AS columnName, reason, transfer_id AS transferId FROM run_journal "
+                    + "WHERE job_execution_id = ? AND id > ? ORDER BY id FETCH FIRST " + pageSize + " ROWS ONLY", rs -> {
+                        after[0] = rs.getLong("id");
+                        read[0]++;
+                        action.accept(mapper.mapRow(rs, 0));
+                    }, jobExecutionId, after[0]);
+        } while (read[0] == pageSize);
+    }
+
     /** Streams the entries without holding them: a run may have a million rejected rows. */
     public void forEach(long jobExecutionId, Outcome outcome, Consumer<JournalEntry> action) {
         DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);

@@ -8,6 +8,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,8 +35,20 @@ class ReportStepConfiguration {
     }
 
     @Bean
-    RunReporter runReporter(RunJournal journal, FilemailProperties properties, ObjectMapper objectMapper) {
-        return new RunReporter(journal, new RunReportWriter(Path.of(properties.reportsDir()), journal, objectMapper),
+    RunReporter runReporter(RunJournal journal, FilemailProperties properties, ObjectMapper objectMapper,
+            ReceiptChain receiptChain) {
+        ReceiptWriter receipts = new ReceiptWriter(receiptChain, journal, objectMapper);
+        return new RunReporter(journal, new RunReportWriter(Path.of(properties.reportsDir()), journal, receipts),
                 System.out);
+    }
+
+    @Bean
+    ReceiptChain receiptChain(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
+        return new ReceiptChain(jdbcTemplate, transactionManager);
+    }
+
+    @Bean
+    ReceiptVerifier receiptVerifier(ReceiptChain receiptChain, ObjectMapper objectMapper) {
+        return new ReceiptVerifier(receiptChain, objectMapper);
     }
 }

@@ -13,11 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
 
 /**
- * Writes {@code run-<id>.json} (the summary and the run's non-secret parameters) and, when rows were rejected,
+ * Writes {@code run-<id>.json}, the run's receipt (the summary, the run's non-secret parameters and every row's
+ * outcome, chained to the receipt before it: see {@link ReceiptWriter}) and, when rows were rejected,
  * {@code run-<id>-rejected.csv} (line, reference, column, reason) into the reports directory. Files are written
  * beside their final name and moved into place, so a reader never sees half a report.
  */
@@ -25,12 +24,12 @@ final class RunReportWriter {
 
     private final Path reportsDir;
     private final RunJournal journal;
-    private final ObjectMapper json;
+    private final ReceiptWriter receipts;
 
-    RunReportWriter(Path reportsDir, RunJournal journal, ObjectMapper json) {
+    RunReportWriter(Path reportsDir, RunJournal journal, ReceiptWriter receipts) {
         this.reportsDir = reportsDir;
         this.journal = journal;
-        this.json = json;
+        this.receipts = receipts;
     }
 
     Path reportFile(long executionId) {
@@ -55,10 +54,7 @@ final class RunReportWriter {
             if (summary.rejected() > 0) {
                 report.put("rejectedRows", rejectedFile(summary.executionId()).getFileName().toString());
             }
-            Path target = reportFile(summary.executionId());
-            Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-            json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), report);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            receipts.write(summary.executionId(), reportFile(summary.executionId()), report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run report into " + reportsDir, e);
         }

@@ -8,6 +8,11 @@ import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +103,80 @@ class AuditQueriesTest {
                 renderer.historyTable(audit.history(5)), renderer.json(audit.history(5))}) {
             assertThat(shown).doesNotContain(sent.key()).doesNotContain("s3cret-pass").doesNotContain("v1.");
         }
+    }
+
+    @Test
+    void historyFiltersByStatusOrExitCodeAndByStartTime() throws Exception {
+        Path broken = TestData.csv(dir, "broken.csv", "reference,sujbect", "AU-3,Typo in the header");
+        JobExecution failed = jobOperator.start(sendTransfersJob, SendJobParameters.of(broken, LocalDate.of(2026, 3,
+                2), Duration.ofDays(1), false));
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        assertThat(ids(new HistoryFilter(1000, "FAILED", null))).contains(failed.getId())
+                .doesNotContain(execution.getId());
+        assertThat(ids(new HistoryFilter(1000, "COMPLETED_WITH_PROBLEMS", null))).contains(execution.getId())
+                .doesNotContain(failed.getId());
+        // A status matches the batch status as well as the exit code.
+        assertThat(ids(new HistoryFilter(1000, "COMPLETED", null))).contains(execution.getId())
+                .doesNotContain(failed.getId());
+
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET START_TIME = ?, CREATE_TIME = ? WHERE JOB_EXECUTION_ID = ?",
+                Timestamp.valueOf("2020-06-30 23:59:59"), Timestamp.valueOf("2020-06-30 23:59:00"),
+                execution.getId());
+        assertThat(ids(new HistoryFilter(1000, null, LocalDateTime.of(2020, 7, 1, 0, 0)))).contains(failed.getId())
+                .doesNotContain(execution.getId());
+        assertThat(ids(new HistoryFilter(1000, null, LocalDateTime.of(2020, 6, 30, 23, 59, 59))))
+                .contains(failed.getId(), execution.getId());
+        assertThat(audit.history(new HistoryFilter(1, null, null))).singleElement()
+                .extracting(RunRecord::executionId).isEqualTo(failed.getId());
+    }
+
+    @Test
+    void showGivesExitCodeStepCountsLedgerStatusesAndRejectedRowsAsJson() throws Exception {
+        RunDetails details = audit.show(execution.getId()).orElseThrow();
+        AuditRenderer renderer = new AuditRenderer(objectMapper);
+
+        JsonNode json = objectMapper.readTree(renderer.json(details));
+        assertThat(json.at("/run/exitCode").asString()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        assertThat(json.at("/run/status").asString()).isEqualTo("COMPLETED");
+        assertThat(json.at("/run/startTime").isNull()).isFalse();
+        assertThat(json.at("/run/endTime").isNull()).isFalse();
+        JsonNode initialize = json.at("/steps/1");
+        assertThat(initialize.get("stepName").asString()).isEqualTo("initializeTransfersStep");
+        assertThat(initialize.get("readCount").asLong()).isEqualTo(2);
+        assertThat(initialize.get("writeCount").asLong()).isEqualTo(2);
+        assertThat(initialize.get("skipCount").asLong()).isZero();
+        assertThat(initialize.get("filterCount").asLong()).isZero();
+        assertThat(initialize.get("commitCount").asLong()).isPositive();
+        assertThat(initialize.has("rollbackCount")).isTrue();
+        assertThat(json.at("/ledgerStatuses/INITIALIZED").asLong()).isEqualTo(1);
+        assertThat(json.at("/ledgerStatuses/REJECTED").asLong()).isEqualTo(1);
+        assertThat(json.at("/rejected/0/sourceLine").asLong()).isEqualTo(3);
+        assertThat(json.at("/rejected/0/columnName").asString()).isEqualTo("to");
+        assertThat(json.at("/rejected/0/reason").asString()).isEqualTo("'b@' is not an e-mail address");
+        assertThat(json.at("/parameters/runDate").asString()).isEqualTo("2026-03-01");
+
+        String text = renderer.details(details);
+        assertThat(text).contains("exit code COMPLETED_WITH_PROBLEMS", "SKIPPED", "FILTERED", "ROLLBACKS",
+                "Ledger rows last touched by this run:", "line 3, column 'to': 'b@' is not an e-mail address");
+        assertThat(text).containsPattern("(?m)^  INITIALIZED +1$").containsPattern("(?m)^  REJECTED +1$");
+        assertThat(text).containsPattern("(?m)^  initializeTransfersStep +COMPLETED +2 +2 +0 +0 +\\d+ +\\d+$");
+    }
+
+    @Test
+    void aParameterNamedLikeASecretIsNeverShown() {
+        jdbc.update("INSERT INTO BATCH_JOB_EXECUTION_PARAMS (JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_TYPE, "
+                + "PARAMETER_VALUE, IDENTIFYING) VALUES (?, 'apiKey', 'java.lang.String', 'k-123-secret', 'N')",
+                execution.getId());
+
+        RunDetails details = audit.show(execution.getId()).orElseThrow();
+
+        assertThat(details.parameters()).containsEntry("apiKey", "(hidden)");
+        assertThat(new AuditRenderer(objectMapper).json(details)).doesNotContain("k-123-secret");
+    }
+
+    private List<Long> ids(HistoryFilter filter) {
+        return audit.history(filter).stream().map(RunRecord::executionId).toList();
     }
 
     @Test

@@ -1,0 +1,63 @@
+package com.filemailbatch.cli;
+
+import com.filemailbatch.audit.HistoryPurge;
+import com.filemailbatch.audit.PurgeResult;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code purge}: retention of the job history and the ledger. */
+@Command(name = "purge", mixinStandardHelpOptions = true,
+        description = {"Deletes job history (BATCH_* rows, run journal) of runs that ended longer ago than "
+                + "--older-than, and ledger rows of final transfers (completed, cancelled, expired, rejected) not "
+                + "touched since. Keeps ledger rows whose transfer is not final and the runs they name, and never "
+                + "touches a running execution or the receipts. One transaction."})
+final class PurgeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--older-than", paramLabel = "DURATION", required = true,
+            converter = Converters.AgeConverter.class,
+            description = "Age of what is deleted: 90d, 12h, 30m, or ISO-8601 such as P30D.")
+    Duration olderThan;
+
+    @Option(names = "--dry-run", description = "Report what would be deleted, delete nothing.")
+    boolean dryRun;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    PurgeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
+            PurgeResult result = starter.start().getBean(HistoryPurge.class).purge(Instant.now().minus(olderThan),
+                    dryRun);
+            out.print(describe(result));
+            return ExitCodes.OK;
+        }
+    }
+
+    static String describe(PurgeResult result) {
+        StringBuilder text = new StringBuilder(result.dryRun()
+                ? "Dry run, nothing deleted. A purge would delete, older than " + result.cutoff() + ":"
+                : "Deleted, older than " + result.cutoff() + ":").append(System.lineSeparator());
+        result.deleted().forEach((table, count) -> text.append(String.format(Locale.ROOT, "  %-30s %,10d%n", table,
+                count)));
+        if (result.kept() > 0) {
+            text.append(String.format(Locale.ROOT, "  kept %d older run(s): running, or named by ledger rows whose "
+                    + "transfer is not final%n", result.kept()));
+        }
+        return text.toString();
+    }
+}
