@@ -1,0 +1,8 @@
+package com.filemailbatch.audit;
+
+import com.filemailbatch.support.FilemailBatchPostgresTest;
+
+/** The README's example SQL, on PostgreSQL. */
+@FilemailBatchPostgresTest
+class AuditorQueriesPostgresTest extends AuditorQueriesTest {
+}
