@@ -187,6 +187,62 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void historyRefusesAnUnknownStatusOrABadDate() {
+        assertThat(execute("history", "--status", "DONE")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).singleElement().asString().startsWith("error: --status 'DONE' is not a run status or "
+                + "exit code; one of: ").contains("COMPLETED_WITH_PROBLEMS", "FAILED", "STOPPED");
+
+        err.reset();
+        assertThat(execute("history", "--since", "2026-13-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().asString().contains("'2026-13-01' is not an ISO date or date-time such as "
+                + "2026-11-01");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void purgeNeedsAnAgeItUnderstands() {
+        assertThat(execute("purge")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().asString().contains("Missing required option: '--older-than=DURATION'");
+
+        for (String bad : new String[] {"90x", "ninety days", "0d", "-P1D"}) {
+            err.reset();
+            assertThat(execute("purge", "--older-than=" + bad)).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(errLines()).first().asString().contains("'" + bad + "'");
+        }
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void receiptsArePurgeProofAndARemovedOneIsNamed() throws Exception {
+        Path input = csv();
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+
+        out.reset();
+        assertThat(execute("verify-receipts", "--sandbox")).as(err()).isZero();
+        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+
+        out.reset();
+        assertThat(execute("history", "--sandbox", "--status", "completed", "--since", "2000-01-01")).isZero();
+        assertThat(out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
+
+        out.reset();
+        assertThat(execute("purge", "--sandbox", "--older-than", "90d", "--dry-run")).isZero();
+        assertThat(out()).startsWith("Dry run, nothing deleted. A purge would delete, older than ")
+                .containsPattern("(?m)^  BATCH_JOB_EXECUTION +0$").containsPattern("(?m)^  transfer_ledger +0$");
+
+        Files.move(dir.resolve("reports/sandbox/run-1.json"), dir.resolve("moved.json"));
+        err.reset();
+        assertThat(execute("verify-receipts", "--sandbox")).isEqualTo(ExitCodes.RECEIPTS_BROKEN);
+        assertThat(errLines()).last().asString().startsWith("error: run-1.json (execution 1, receipt 1) was removed");
+
+        Files.createDirectories(dir.resolve("elsewhere"));
+        Files.move(dir.resolve("moved.json"), dir.resolve("elsewhere/run-1.json"));
+        out.reset();
+        assertThat(execute("verify-receipts", "--sandbox", "--dir", dir.resolve("elsewhere").toString())).isZero();
+        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+    }
+
+    @Test
     void sandboxFaultsNeedTheSandboxAndSaneShares() throws Exception {
         Path input = csv();
 
