@@ -14,3 +14,7 @@ CREATE TABLE run_receipt (
     -- A chain, not a tree: two processes writing at once cannot both follow the same receipt.
     CONSTRAINT uq_run_receipt_previous UNIQUE (previous_sha256)
 );
+
+-- A receipt reads its run's journal page by page in id order (WHERE job_execution_id = ? AND id > ? ORDER BY id):
+-- without this index every page would scan and sort the whole run, quadratic for a run of a million rows.
+CREATE INDEX ix_run_journal_execution_id ON run_journal (job_execution_id, id);
