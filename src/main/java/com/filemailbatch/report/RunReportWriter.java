@@ -55,6 +55,8 @@ final class RunReportWriter {
             if (summary.rejected() > 0) {
                 report.put("rejectedRows", rejectedFile(summary.executionId()).getFileName().toString());
             }
+            // The transfers this run delivered, with their download links (never their keys).
+            report.put("completedTransfers", journal.deliveries(summary.executionId()));
             Path target = reportFile(summary.executionId());
             Path temp = target.resolveSibling(target.getFileName() + ".tmp");
             json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(temp.toFile(), report);
