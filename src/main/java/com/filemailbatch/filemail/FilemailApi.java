@@ -70,9 +70,9 @@ public class FilemailApi {
      */
     public CompletedTransfer complete(String transferId, String transferKey) {
         try {
-            FilemailEnvelope<CompletedTransfer> answer = policy.withRetries("complete", () -> call("complete",
+            FilemailEnvelope<CompleteResult> answer = policy.withRetries("complete", () -> call("complete",
                     () -> client.complete(new TransferCredentials(transferId, transferKey))));
-            return answer.data() == null ? new CompletedTransfer(null, false) : answer.data();
+            return new CompletedTransfer(answer.data() == null ? null : answer.data().downloadurl(), false);
         } catch (RowRejectedByFilemailException refused) {
             if (!"InvalidTransferState".equals(refused.responseStatus())) {
                 throw refused;

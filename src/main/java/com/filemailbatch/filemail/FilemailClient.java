@@ -23,7 +23,7 @@ interface FilemailClient {
 
     @PutMapping(path = "/transfer/complete", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    FilemailEnvelope<CompletedTransfer> complete(@RequestBody TransferCredentials request);
+    FilemailEnvelope<CompleteResult> complete(@RequestBody TransferCredentials request);
 
     @GetMapping(path = "/transfer/{transferid}", produces = MediaType.APPLICATION_JSON_VALUE)
     FilemailEnvelope<SentTransfer> details(@PathVariable("transferid") String transferId);

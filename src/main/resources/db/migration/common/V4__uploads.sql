@@ -18,5 +18,7 @@ CREATE TABLE transfer_upload_progress (
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_transfer_upload_progress PRIMARY KEY (ledger_id, file_index),
     CONSTRAINT uq_transfer_upload_progress_name UNIQUE (ledger_id, file_name),
+    -- Removing a ledger row (a purge) removes its progress with it.
     CONSTRAINT fk_transfer_upload_progress_ledger FOREIGN KEY (ledger_id) REFERENCES transfer_ledger (id)
+        ON DELETE CASCADE
 );
