@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UploadProgressPrinter {
 
     private static final double MIB = 1024.0 * 1024.0;
+    /** Uploads smaller than this end before a progress line would help: nothing is printed for them. */
+    private static final long WORTH_SHOWING = 64L * 1024 * 1024;
 
     private final PrintStream out;
     private final long intervalNanos;
@@ -38,6 +40,9 @@ final class UploadProgressPrinter {
     void sent(long bytes) {
         long now = System.nanoTime();
         long done = sent.addAndGet(bytes);
+        if (planned.get() < WORTH_SHOWING) {
+            return;
+        }
         synchronized (this) {
             if (now - lastPrintedAt < intervalNanos) {
                 return;

@@ -26,7 +26,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Delivers one initialized transfer: uploads the files its row names (resuming from the recorded progress), then
  * completes it and records the download link. A failure leaves the transfer UPLOADING with the reason noted, and
  * the next run resumes it; cleanup cancels it once it made no progress for {@code staleAfter}. A fatal answer
- * (API key, account) or the quota stops the step, as elsewhere. Runs on several threads at once.
+ * (API key, account) stops the step, as elsewhere. Runs on several threads at once.
  */
 class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry> {
 
@@ -63,7 +63,8 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
         try {
             return deliver(transfer);
         } catch (FilemailApiException e) {
-            if (e.failureClass() == FailureClass.FATAL || e.failureClass() == FailureClass.QUOTA) {
+            // The quota is no reason to stop: the transfer waits for the next run like any failed upload.
+            if (e.failureClass() == FailureClass.FATAL) {
                 uploads.noteFailure(transfer.id(), e.statusLabel(), redact(e.getMessage()));
                 throw e;
             }
