@@ -1,5 +1,6 @@
 package com.filemailbatch.upload;
 
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,11 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FilesProperties(@DefaultValue("") String baseDir) {
 
     /** The base directory for an input file: the configured one, or the input's own directory. */
-    public java.nio.file.Path baseDirFor(java.nio.file.Path input) {
+    public Path baseDirFor(Path input) {
         if (baseDir != null && !baseDir.isBlank()) {
-            return java.nio.file.Path.of(baseDir).toAbsolutePath().normalize();
+            return Path.of(baseDir).toAbsolutePath().normalize();
         }
-        java.nio.file.Path parent = input.toAbsolutePath().normalize().getParent();
-        return parent == null ? java.nio.file.Path.of("").toAbsolutePath() : parent;
+        Path parent = input.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 }
