@@ -77,6 +77,9 @@ class PackagedJarIT {
         assertThat(first.out()).containsPattern("(?m)^  rows read +4$").containsPattern("(?m)^  initialized +4$")
                 .containsPattern("(?m)^  rejected +0$").containsPattern("(?m)^  failed +0$")
                 .contains("report: ./reports/sandbox/run-1.json").doesNotContain("rejected rows:");
+        // The three rows with files are delivered end to end; the row without files is only initialized.
+        assertThat(first.out()).containsPattern("(?m)^  completed +3$").containsPattern("(?m)^  bytes sent +\\d+$")
+                .containsPattern("(?m)^    REPORT-WEEK-47  http://127\\.0\\.0\\.1:\\d+/d/\\w+$");
 
         JsonNode report = json.readTree(Files.readString(work.resolve("reports/sandbox/run-1.json")));
         assertThat(report.get("executionId").asLong()).isEqualTo(1);
@@ -87,6 +90,15 @@ class PackagedJarIT {
         assertThat(summary.get("rowsRead").asLong()).isEqualTo(4);
         assertThat(summary.get("initialized").asLong()).isEqualTo(4);
         assertThat(summary.get("rejected").asLong()).isZero();
+        assertThat(summary.get("completed").asLong()).isEqualTo(3);
+        long sampleBytes = 0;
+        for (String file : List.of("invoice-0001.txt", "invoice-0002.txt", "report-week-47.txt", "Week 47 charts.csv")) {
+            sampleBytes += Files.size(work.resolve("sample-data/files").resolve(file));
+        }
+        assertThat(summary.get("bytesSent").asLong()).isEqualTo(sampleBytes);
+        assertThat(report.get("completedTransfers")).hasSize(3);
+        assertThat(report.get("completedTransfers").get(0).get("reference").asString()).isEqualTo("INV-2026-0001");
+        assertThat(report.get("completedTransfers").get(0).get("downloadUrl").asString()).contains("/d/");
         assertThat(work.resolve("reports/sandbox/run-1-rejected.csv")).doesNotExist();
 
         // A sandbox run keeps its own database, key and reports: nothing it "sent" counts as sent to Filemail.

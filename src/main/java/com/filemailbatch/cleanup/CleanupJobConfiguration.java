@@ -60,8 +60,8 @@ class CleanupJobConfiguration {
     }
 
     /**
-     * Transfers initialized before the cut-off and never completed, oldest first. Transfers this very execution
-     * created are left alone.
+     * Transfers initialized before the cut-off and never completed, or stuck in UPLOADING with no progress since the
+     * cut-off, oldest first. Transfers this very execution created are left alone.
      */
     @Bean
     @StepScope
@@ -71,7 +71,10 @@ class CleanupJobConfiguration {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(Duration.parse(staleAfter)),
                 ZoneOffset.UTC);
         return LedgerEntryReaders.reader("staleTransferReader", dataSource,
-                "status = 'INITIALIZED' AND initialized_at < :cutoff AND job_execution_id <> :currentExecution",
+                "((status = 'INITIALIZED' AND initialized_at < :cutoff) "
+                        // updated_at of an UPLOADING row moves with every accepted chunk: its last progress.
+                        + "OR (status = 'UPLOADING' AND updated_at < :cutoff)) "
+                        + "AND job_execution_id <> :currentExecution",
                 Map.of("cutoff", cutoff, "currentExecution", jobExecutionId));
     }
 

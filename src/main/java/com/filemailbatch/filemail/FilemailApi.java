@@ -62,6 +62,35 @@ public class FilemailApi {
     }
 
     /**
+     * Completes a transfer whose files are uploaded: Filemail e-mails the recipients, and the answer carries the
+     * shared download link. Transient failures are retried. A retry after a lost answer (or a run that crashed
+     * between complete and recording it) meets {@code InvalidTransferState}: then the transfer's details decide. If
+     * they say it is complete, that is the outcome ({@link CompletedTransfer#alreadyCompleted()}), with the details'
+     * {@code url} as the download link; otherwise the refusal is thrown.
+     */
+    public CompletedTransfer complete(String transferId, String transferKey) {
+        try {
+            FilemailEnvelope<CompleteResult> answer = policy.withRetries("complete", () -> call("complete",
+                    () -> client.complete(new TransferCredentials(transferId, transferKey))));
+            return new CompletedTransfer(answer.data() == null ? null : answer.data().downloadurl(), false);
+        } catch (RowRejectedByFilemailException refused) {
+            if (!"InvalidTransferState".equals(refused.responseStatus())) {
+                throw refused;
+            }
+            SentTransfer details = details(transferId);
+            if (details == null || !details.completed()) {
+                throw refused;
+            }
+            return new CompletedTransfer(details.url(), true);
+        }
+    }
+
+    /** {@code GET /transfer/{id}}: the transfer object, or null when the answer had none. Reading is retried. */
+    public SentTransfer details(String transferId) {
+        return policy.withRetries("details", () -> call("details", () -> client.details(transferId))).data();
+    }
+
+    /**
      * The caller's transfers whose subject contains {@code search} (Filemail searches; every page is read, up to
      * {@value #SENT_MAX_PAGES} pages). Transient failures are retried: listing changes nothing.
      */

@@ -3,6 +3,7 @@ package com.filemailbatch.filemail;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,13 @@ interface FilemailClient {
     @PutMapping(path = "/transfer/cancel", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     FilemailEnvelope<Object> cancel(@RequestBody TransferCredentials request);
+
+    @PutMapping(path = "/transfer/complete", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    FilemailEnvelope<CompleteResult> complete(@RequestBody TransferCredentials request);
+
+    @GetMapping(path = "/transfer/{transferid}", produces = MediaType.APPLICATION_JSON_VALUE)
+    FilemailEnvelope<SentTransfer> details(@PathVariable("transferid") String transferId);
 
     @GetMapping(path = "/transfer/sent", produces = MediaType.APPLICATION_JSON_VALUE)
     FilemailEnvelope<SentTransfers> sent(@RequestParam("search") String search, @RequestParam("limit") int limit,

@@ -20,7 +20,9 @@ public record SentTransfer(
         List<Recipient> recipients,
         Long sentdate,
         String status,
-        Boolean isexpired) {
+        Boolean isexpired,
+        String url,
+        String fileserverurl) {
 
     /** One recipient of a listed transfer. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,6 +38,31 @@ public record SentTransfer(
         return recipients == null ? Set.of() : recipients.stream()
                 .map(recipient -> recipient.email() == null ? "" : recipient.email().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Where files of this transfer are uploaded, derived from {@code fileserverurl} (null when absent). Filemail
+     * documents the upload URL only as initialize's {@code transferurl}, e.g. {@code https://8888.filemail.com/
+     * savefile.ashx}; the transfer object has no such field. Assumption (README, "Adopted transfers"): that URL is
+     * the file server's address with the path {@code /savefile.ashx}; a bare host name is taken as https.
+     */
+    public String uploadUrl() {
+        if (fileserverurl == null || fileserverurl.isBlank()) {
+            return null;
+        }
+        String server = fileserverurl.strip();
+        if (!server.contains("://")) {
+            server = "https://" + server;
+        }
+        if (server.toLowerCase(Locale.ROOT).endsWith(".ashx")) {
+            return server;
+        }
+        return (server.endsWith("/") ? server.substring(0, server.length() - 1) : server) + "/savefile.ashx";
+    }
+
+    /** Whether the transfer object says it is complete ({@code STATUS_COMPLETE}, the v1 value; v2's is undocumented). */
+    public boolean completed() {
+        return status != null && status.toUpperCase(Locale.ROOT).contains("COMPLETE");
     }
 
     @Override

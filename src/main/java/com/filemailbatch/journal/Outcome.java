@@ -30,5 +30,9 @@ public enum Outcome {
     /** Cleanup could not cancel it this time; the next cleanup tries again. */
     CANCEL_FAILED,
     /** Dry run: would have been cancelled. */
-    WOULD_CANCEL
+    WOULD_CANCEL,
+    /** The transfer's files were uploaded and the transfer completed: its download link is in the ledger. */
+    COMPLETED,
+    /** Uploading or completing failed this time; the transfer stays UPLOADING and the next run resumes it. */
+    UPLOAD_FAILED
 }

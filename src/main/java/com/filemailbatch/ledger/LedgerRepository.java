@@ -208,7 +208,7 @@ public class LedgerRepository {
         return cipher.decrypt(entry.reference(), entry.transferKeyEnc());
     }
 
-    /** Moves an INITIALIZED transfer to a final status (cleanup's answer from Filemail). */
+    /** Moves an INITIALIZED (or UPLOADING) transfer to a final status (cleanup's answer from Filemail). */
     public boolean markFinal(long id, TransferStatus status, String note) {
         String timeColumn = switch (status) {
             case CANCELLED -> "cancelled_at";
@@ -218,7 +218,8 @@ public class LedgerRepository {
         };
         OffsetDateTime now = now();
         return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, " + timeColumn + " = ?, "
-                + "updated_at = ?, last_error_status = ? WHERE id = ? AND status = 'INITIALIZED'", status.name(), now,
+                + "updated_at = ?, last_error_status = ? WHERE id = ? AND status IN ('INITIALIZED', 'UPLOADING')",
+                status.name(), now,
                 now, note, id)) == 1;
     }
 

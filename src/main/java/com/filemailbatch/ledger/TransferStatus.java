@@ -11,6 +11,12 @@ public enum TransferStatus {
     PENDING,
     /** Filemail created the transfer; its id and (encrypted) key are recorded. */
     INITIALIZED,
+    /**
+     * The files named by the row are being uploaded (or an upload was interrupted): the progress of every file is
+     * recorded, and the next run resumes it. Cleanup cancels it once no progress was made for {@code staleAfter}.
+     */
+    UPLOADING,
+    /** Files uploaded (if any) and {@code PUT /transfer/complete} accepted: the recipients have their e-mails. */
     COMPLETED,
     CANCELLED,
     EXPIRED,
@@ -20,7 +26,8 @@ public enum TransferStatus {
     DEFERRED;
 
     /** Statuses that mean a transfer exists (or existed) at Filemail: such a row is never sent again. */
-    public static final Set<TransferStatus> SENT = EnumSet.of(INITIALIZED, COMPLETED, CANCELLED, EXPIRED);
+    public static final Set<TransferStatus> SENT = EnumSet.of(INITIALIZED, UPLOADING, COMPLETED, CANCELLED,
+            EXPIRED);
 
     public boolean isSent() {
         return SENT.contains(this);

@@ -54,6 +54,8 @@ final class RunReportWriter {
             if (summary.rejected() > 0) {
                 report.put("rejectedRows", rejectedFile(summary.executionId()).getFileName().toString());
             }
+            // The transfers this run delivered, with their download links (never their keys).
+            report.put("completedTransfers", journal.deliveries(summary.executionId()));
             receipts.write(summary.executionId(), reportFile(summary.executionId()), report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run report into " + reportsDir, e);

@@ -1,6 +1,8 @@
 package com.filemailbatch.report;
 
+import com.filemailbatch.journal.Delivery;
 import com.filemailbatch.journal.RunJournal;
+import java.util.List;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,12 +28,14 @@ final class RunReporter {
     RunSummary report(JobExecution job, String ending) {
         long id = job.getId();
         boolean dryRun = "true".equals(job.getJobParameters().getString("dryRun"));
+        List<Delivery> deliveries = journal.deliveries(id);
         RunSummary summary = RunSummary.of(id, job.getJobInstance().getJobName(), dryRun,
                 readCount(job, "initializeTransfersStep"), readCount(job, "resumeUnsentTransfersStep"),
-                journal.countByOutcome(id));
+                journal.countByOutcome(id), deliveries.stream().mapToLong(Delivery::bytes).sum());
         reports.write(summary, parameters(job));
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
+        out.print(SummaryFormatter.downloads(deliveries));
         out.flush();
         return summary;
     }

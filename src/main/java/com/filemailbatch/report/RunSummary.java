@@ -21,26 +21,32 @@ public record RunSummary(
         long foundCompleted,
         long foundExpired,
         long wouldSend,
-        long wouldCancel) {
+        long wouldCancel,
+        long completed,
+        long bytesSent) {
 
     /** Exit code of a job execution that completed with rejected or failed rows (the command exits with 3). */
     public static final String COMPLETED_WITH_PROBLEMS = "COMPLETED_WITH_PROBLEMS";
 
+    /** @param bytesSent the size of the files of the transfers this run completed */
     static RunSummary of(long executionId, String jobName, boolean dryRun, long rowsRead, long resumed,
-            Map<Outcome, Long> counts) {
+            Map<Outcome, Long> counts, long bytesSent) {
         return new RunSummary(executionId, jobName, dryRun, rowsRead, resumed,
                 count(counts, Outcome.INITIALIZED),
                 count(counts, Outcome.ADOPTED),
                 count(counts, Outcome.ALREADY_SENT),
                 count(counts, Outcome.DUPLICATE),
                 count(counts, Outcome.REJECTED),
-                count(counts, Outcome.FAILED) + count(counts, Outcome.CANCEL_FAILED),
+                count(counts, Outcome.FAILED) + count(counts, Outcome.CANCEL_FAILED)
+                        + count(counts, Outcome.UPLOAD_FAILED),
                 count(counts, Outcome.DEFERRED),
                 count(counts, Outcome.CANCELLED),
                 count(counts, Outcome.FOUND_COMPLETED),
                 count(counts, Outcome.FOUND_EXPIRED),
                 count(counts, Outcome.WOULD_SEND),
-                count(counts, Outcome.WOULD_CANCEL));
+                count(counts, Outcome.WOULD_CANCEL),
+                count(counts, Outcome.COMPLETED),
+                bytesSent);
     }
 
     /** Rejected, failed or deferred rows make a completed run exit with 3 instead of 0. */

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** The plain-text run summary printed at the end of every run. */
 final class SummaryFormatter {
 
+    static final int MAX_DOWNLOADS_SHOWN = 20;
+
     private SummaryFormatter() {
     }
 
@@ -24,6 +26,10 @@ final class SummaryFormatter {
                 if (s.adopted() > 0) {
                     line(text, "adopted", s.adopted());
                 }
+            }
+            if (!s.dryRun()) {
+                line(text, "completed", s.completed());
+                text.append(String.format(Locale.ROOT, "  %-16s %,10d%n", "bytes sent", s.bytesSent()));
             }
             line(text, "already sent", s.alreadySent());
             if (s.duplicates() > 0) {
@@ -47,6 +53,23 @@ final class SummaryFormatter {
         text.append("  report: ").append(reportFile).append(System.lineSeparator());
         if (s.rejected() > 0) {
             text.append("  rejected rows: ").append(rejectedFile).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    /** Shown after the summary: a run's first download links (all of them are in the report). */
+    static String downloads(java.util.List<com.filemailbatch.journal.Delivery> deliveries) {
+        StringBuilder text = new StringBuilder();
+        int shown = Math.min(deliveries.size(), MAX_DOWNLOADS_SHOWN);
+        if (shown > 0) {
+            text.append("  download links:").append(System.lineSeparator());
+        }
+        for (com.filemailbatch.journal.Delivery delivery : deliveries.subList(0, shown)) {
+            text.append("    ").append(delivery.reference()).append("  ").append(delivery.downloadUrl())
+                    .append(System.lineSeparator());
+        }
+        if (deliveries.size() > shown) {
+            text.append(String.format(Locale.ROOT, "    ... and %,d more in the report%n", deliveries.size() - shown));
         }
         return text.toString();
     }

@@ -41,6 +41,8 @@ final class TransferJson {
         transfer.put("days", days);
         transfer.put("url", baseUrl + "/d/" + entry.id());
         transfer.put("from", "sandbox@filemail-sandbox.invalid");
+        // The file server: initialize's transferurl is this plus /savefile.ashx (see SentTransfer#uploadUrl).
+        transfer.put("fileserverurl", baseUrl.toString());
         transfer.put("subject", entry.subject());
         transfer.set("message", init.path("message").isString() ? init.get("message") : Envelopes.JSON.nullNode());
         transfer.put("notify", init.path("notify").asBoolean(false));

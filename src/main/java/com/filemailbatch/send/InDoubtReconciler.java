@@ -59,7 +59,8 @@ class InDoubtReconciler {
             api.cancel(duplicate.id(), duplicate.key());
         }
         LOG.info("{}: adopted transfer {} created by an earlier attempt", reference, adopted.id());
-        return Optional.of(new Initialized(new TransferInitializeResult(adopted.id(), adopted.key(), null, null,
+        return Optional.of(new Initialized(new TransferInitializeResult(adopted.id(), adopted.key(),
+                adopted.uploadUrl(), null,
                 List.of(), null, null, null, null), true, matches.size() - 1));
     }
 

@@ -9,6 +9,8 @@ import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.ledger.Claim;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.upload.TransferFiles;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -24,12 +26,14 @@ class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, J
     private final LedgerRepository ledger;
     private final TransferSender sender;
     private final TransferRequestFactory requests;
+    private final TransferFiles files;
     private final long jobExecutionId;
     private final boolean dryRun;
 
     InitializeTransferProcessor(TransferDefinitionValidator validator, LedgerRepository ledger, TransferSender sender,
-            TransferRequestFactory requests, long jobExecutionId, boolean dryRun) {
+            TransferRequestFactory requests, TransferFiles files, long jobExecutionId, boolean dryRun) {
         this.validator = validator;
+        this.files = files;
         this.ledger = ledger;
         this.sender = sender;
         this.requests = requests;
@@ -44,12 +48,21 @@ class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, J
             return reject(row, rejection);
         }
         ValidTransfer transfer = (ValidTransfer) validation;
+        // The files are checked on disk before anything is sent, so a bad path never creates a transfer.
+        TransferFiles.Checked checked = files.check(transfer.files());
+        if (checked.problem() != null) {
+            return reject(row, new Rejection(transfer.sourceFile(), transfer.line(), transfer.reference(), "files",
+                    checked.problem()));
+        }
         if (dryRun) {
             boolean sent = ledger.find(transfer.reference()).map(entry -> entry.status().isSent()).orElse(false);
             return new JournalEntry(jobExecutionId, STEP, transfer.line(), transfer.reference(),
                     sent ? Outcome.ALREADY_SENT : Outcome.WOULD_SEND, null, null, null);
         }
-        return sender.send(new SendRow(transfer.reference(), requests.initializeRequest(transfer), transfer.files(),
+        // The ledger keeps the absolute paths: the upload step (maybe of a later run) does not know the base dir.
+        List<String> paths = checked.paths().stream().map(Path::toString).toList();
+        Long transferSize = paths.isEmpty() ? null : checked.totalSize();
+        return sender.send(new SendRow(transfer.reference(), requests.initializeRequest(transfer, transferSize), paths,
                 transfer.sourceFile(), transfer.line()));
     }
 

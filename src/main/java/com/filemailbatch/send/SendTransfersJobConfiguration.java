@@ -12,6 +12,8 @@ import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.liveness.RunOwnershipListener;
 import com.filemailbatch.report.FailedRunReportListener;
+import com.filemailbatch.upload.FilesProperties;
+import com.filemailbatch.upload.TransferFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -33,15 +35,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Wires {@code sendTransfersJob}: send what earlier runs left unsent, initialize the CSV's transfers, cancel stale
- * ones, report.
+ * Wires {@code sendTransfersJob}: send what earlier runs left unsent, initialize the CSV's transfers, upload their
+ * files and complete them, cancel stale ones, report.
  */
 @Configuration(proxyBeanMethods = false)
 class SendTransfersJobConfiguration {
 
     @Bean
     Job sendTransfersJob(JobRepository jobRepository, Step resumeUnsentTransfersStep, Step initializeTransfersStep,
-            Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener,
+            Step uploadTransfersStep, Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener,
             RunOwnershipListener runOwnershipListener,
             RunGuards runGuards) {
         return new JobBuilder("sendTransfersJob", jobRepository)
@@ -50,6 +52,7 @@ class SendTransfersJobConfiguration {
                 .listener(runGuards)
                 .start(resumeUnsentTransfersStep)
                 .next(initializeTransfersStep)
+                .next(uploadTransfersStep)
                 .next(cancelStaleTransfersStep)
                 .next(reportStep)
                 .build();
@@ -124,12 +127,14 @@ class SendTransfersJobConfiguration {
     @StepScope
     InitializeTransferProcessor initializeTransferProcessor(LedgerRepository ledger,
             ExactlyOnceInitializer initializer, RunGuards runGuards, ObjectMapper objectMapper,
+            FilesProperties filesProperties, @Value("#{jobParameters['input']}") String input,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
         TransferSender sender = new TransferSender(ledger, initializer, runGuards.forExecution(jobExecutionId),
                 objectMapper, jobExecutionId, InitializeTransferProcessor.STEP);
         return new InitializeTransferProcessor(new TransferDefinitionValidator(), ledger, sender,
-                new TransferRequestFactory(), jobExecutionId, Boolean.parseBoolean(dryRun));
+                new TransferRequestFactory(), new TransferFiles(filesProperties.baseDirFor(Path.of(input))),
+                jobExecutionId, Boolean.parseBoolean(dryRun));
     }
 
     /** What the send steps of one execution share: the quota and stop signals. */

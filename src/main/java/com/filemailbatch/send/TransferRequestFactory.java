@@ -7,7 +7,8 @@ import com.filemailbatch.filemail.InitializeTransferRequest;
 /** Builds the initialize request of a valid row: only the fields the row sets, the rest left out of the JSON. */
 final class TransferRequestFactory {
 
-    InitializeTransferRequest initializeRequest(ValidTransfer row) {
+    /** @param transferSize the sum of the row's file sizes, or null when it names no files */
+    InitializeTransferRequest initializeRequest(ValidTransfer row, Long transferSize) {
         return new InitializeTransferRequest(
                 row.to().isEmpty() ? null : row.to(),
                 row.subject(),
@@ -16,7 +17,7 @@ final class TransferRequestFactory {
                 row.confirmation(),
                 row.notification(),
                 row.days(),
-                null,
+                transferSize,
                 FilemailApi.SOURCE_DETAILS);
     }
 }

@@ -82,7 +82,8 @@ class AuditQueriesTest {
         RunDetails details = audit.show(execution.getId()).orElseThrow();
 
         assertThat(details.steps()).extracting(StepRecord::stepName)
-                .containsExactly("resumeUnsentTransfersStep", "initializeTransfersStep", "cancelStaleTransfersStep",
+                .containsExactly("resumeUnsentTransfersStep", "initializeTransfersStep", "uploadTransfersStep",
+                        "cancelStaleTransfersStep",
                         "reportStep");
         assertThat(details.steps().get(1).readCount()).isEqualTo(2);
         assertThat(details.parameters()).containsKeys("input", "runDate", "dryRun", "staleAfter");

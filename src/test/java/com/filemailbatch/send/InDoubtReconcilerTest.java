@@ -58,6 +58,8 @@ class InDoubtReconcilerTest {
             assertThat(found.adopted()).isTrue();
             assertThat(found.result().transferid()).isEqualTo(lost.transferid());
             assertThat(found.result().transferkey()).isEqualTo(lost.transferkey());
+            // The upload URL comes from the sent list's fileserverurl, and is the one initialize returned.
+            assertThat(found.result().transferurl()).isEqualTo(lost.transferurl());
             assertThat(found.duplicatesCancelled()).isZero();
         });
         assertThat(sandbox.transfers()).extracting(SandboxTransfer::status)
