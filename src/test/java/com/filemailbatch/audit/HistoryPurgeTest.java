@@ -125,7 +125,8 @@ class HistoryPurgeTest {
         assertThat(result.deleted()).containsExactlyInAnyOrderEntriesOf(deleted);
         assertThat(result.deleted()).containsEntry("transfer_ledger", (long) HistoryPurge.FINAL.size())
                 .containsEntry("BATCH_JOB_EXECUTION", 1L).containsEntry("BATCH_JOB_INSTANCE", 1L)
-                .containsEntry("BATCH_STEP_EXECUTION", 4L).containsEntry("BATCH_JOB_EXECUTION_CONTEXT", 1L);
+                .containsEntry("BATCH_STEP_EXECUTION", 5L) // one per step of sendTransfersJob
+                .containsEntry("BATCH_JOB_EXECUTION_CONTEXT", 1L);
         assertThat(result.deleted().get("BATCH_JOB_EXECUTION_PARAMS")).isPositive();
         assertThat(result.deleted().get("BATCH_STEP_EXECUTION_CONTEXT")).isPositive();
         assertThat(result.deleted().get("run_journal")).isEqualTo(1L);
