@@ -26,7 +26,7 @@ final class MemoryBenchmark {
     }
 
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-    private static final Duration FULL_GC_EVERY = Duration.ofSeconds(2);
+    private static final Duration FULL_GC_EVERY = Duration.ofSeconds(5);
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     private MemoryBenchmark() {
@@ -55,6 +55,25 @@ final class MemoryBenchmark {
         builder.environment().put("FILEMAIL_API_KEY", apiKey);
         long started = System.nanoTime();
         Process child = builder.start();
+        // A bench stopped with Ctrl-C takes its measured run with it: that run's sandbox is gone anyway.
+        Thread stopChild = new Thread(child::destroy);
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        try {
+            return measure(child, gcLog, output, started);
+        } finally {
+            if (child.isAlive()) {
+                child.destroy();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopChild);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private static Memory measure(Process child, Path gcLog, Path output, long started)
+            throws IOException, InterruptedException {
         long rssKb = 0;
         Path status = Path.of("/proc", Long.toString(child.pid()), "status");
         long nextFullGc = System.nanoTime() + FULL_GC_EVERY.toNanos();
