@@ -135,10 +135,15 @@ final class MemoryBenchmark {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** This jar as {@code java -jar} runs it, or, outside a jar (an IDE, the tests), this class path. */
+    /**
+     * This jar as {@code java -jar} runs it (the classes were loaded by Spring Boot's launcher), or else this class
+     * path with the application's main class (an IDE, the tests, whose class path may be one manifest-only jar).
+     */
     private static List<String> launch() {
         String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+        boolean bootJar = MemoryBenchmark.class.getClassLoader().getClass().getName()
+                .startsWith("org.springframework.boot.loader");
+        if (bootJar) {
             return List.of("-jar", classPath);
         }
         return List.of("-cp", classPath, FilemailBatchApplication.class.getName());
