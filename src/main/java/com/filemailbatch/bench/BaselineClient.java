@@ -18,13 +18,12 @@ final class BaselineClient {
     private BaselineClient() {
     }
 
-    /** @return rows per second */
-    static double initialize(URI baseUrl, String apiKey, int rows, int concurrency) throws InterruptedException {
+    static Throughput initialize(URI baseUrl, String apiKey, int rows, int concurrency) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(concurrency);
-        long started = System.nanoTime();
+        Throughput.Clock clock = new Throughput.Clock();
         for (int t = 0; t < concurrency; t++) {
             threads.execute(() -> {
                 for (int row = next.getAndIncrement(); row < rows; row = next.getAndIncrement()) {
@@ -47,10 +46,10 @@ final class BaselineClient {
         }
         threads.shutdown();
         threads.awaitTermination(1, TimeUnit.HOURS);
-        double seconds = (System.nanoTime() - started) / 1e9;
+        Throughput measured = clock.end(rows);
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " baseline calls failed");
         }
-        return rows / seconds;
+        return measured;
     }
 }

@@ -3,7 +3,10 @@ package com.filemailbatch.bench;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The figures of one benchmark run, with the key names scripts read. Figures not measured by this version are null.
+ * The figures of one benchmark run, with the key names scripts read. Figures not measured by this version (or
+ * skipped) are null. Heap figures are in MB from the measured child JVM's GC log: {@code heap_peak_mb_*} is the
+ * highest heap use right after a collection (what the run holds on to), {@code heap_used_peak_mb_*} the highest
+ * right before one (garbage included, so it follows the collector's sizing more than the job).
  */
 public record BenchResult(
         int rows,
@@ -15,5 +18,13 @@ public record BenchResult(
         @JsonProperty("heap_peak_mb_n") Double heapPeakMbN,
         @JsonProperty("heap_peak_mb_10n") Double heapPeakMb10n,
         @JsonProperty("upload_job_mb_s") Double uploadJobMbS,
-        @JsonProperty("upload_baseline_mb_s") Double uploadBaselineMbS) {
+        @JsonProperty("upload_baseline_mb_s") Double uploadBaselineMbS,
+        @JsonProperty("job_cpu_ms_per_row") double jobCpuMsPerRow,
+        @JsonProperty("baseline_cpu_ms_per_row") double baselineCpuMsPerRow,
+        @JsonProperty("memory_rows_n") Integer memoryRowsN,
+        @JsonProperty("memory_max_heap_mb") Integer memoryMaxHeapMb,
+        @JsonProperty("heap_used_peak_mb_n") Double heapUsedPeakMbN,
+        @JsonProperty("heap_used_peak_mb_10n") Double heapUsedPeakMb10n,
+        @JsonProperty("rss_peak_mb_n") Double rssPeakMbN,
+        @JsonProperty("rss_peak_mb_10n") Double rssPeakMb10n) {
 }

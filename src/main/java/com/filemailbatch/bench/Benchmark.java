@@ -15,19 +15,30 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One benchmark run: a generated CSV, the sandbox with a fixed latency, the real job, then the baseline loop, then
- * the figures. Memory and upload figures are not measured by this version (null in the JSON).
+ * One benchmark run: a generated CSV, the sandbox with a fixed latency, the real job, then the baseline loop; then
+ * the memory of the {@code run} command for N and 10 × N rows, each in a child JVM against this sandbox with no
+ * latency (memory does not depend on it, and the runs end sooner); then the figures. Upload figures are not
+ * measured by this version (null in the JSON).
  */
 public final class Benchmark {
 
     private final int rows;
     private final int latencyMs;
     private final int concurrency;
+    private final int memoryRows;
+    private final int memoryMaxHeapMb;
     private final Path out;
     private final PrintStream stdout;
 
-    public Benchmark(int rows, int latencyMs, int concurrency, Path out, PrintStream stdout) {
+    /**
+     * @param memoryRows      N of the memory figures (0: not measured)
+     * @param memoryMaxHeapMb the measured children's -Xmx
+     */
+    public Benchmark(int rows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb, Path out,
+            PrintStream stdout) {
         this.rows = rows;
+        this.memoryRows = memoryRows;
+        this.memoryMaxHeapMb = memoryMaxHeapMb;
         this.latencyMs = latencyMs;
         this.concurrency = concurrency;
         this.out = out;
@@ -38,16 +49,26 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("filemail-bench-");
         try (FilemailSandbox sandbox = FilemailSandbox.start()) {
             sandbox.setLatency(Duration.ofMillis(latencyMs));
-            Path csv = writeCsv(work.resolve("bench.csv"));
+            Path csv = writeCsv(work.resolve("bench.csv"), rows);
             stdout.printf(Locale.ROOT, "Benchmark: %,d rows, %d ms latency, concurrency %d (sandbox, this machine: "
                     + "%d cores)%n", rows, latencyMs, concurrency, Runtime.getRuntime().availableProcessors());
-            double job = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), csv, concurrency, work);
+            Throughput job = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), csv, concurrency, work);
             sandbox.reset();
             sandbox.setLatency(Duration.ofMillis(latencyMs));
-            double baseline = BaselineClient.initialize(sandbox.baseUrl(), sandbox.apiKey(), rows, concurrency);
+            Throughput baseline = BaselineClient.initialize(sandbox.baseUrl(), sandbox.apiKey(), rows, concurrency);
             double ceiling = latencyMs == 0 ? Double.NaN : concurrency / (latencyMs / 1000.0);
-            BenchResult result = new BenchResult(rows, latencyMs, concurrency, job, baseline, ceiling, null, null,
-                    null, null);
+            MemoryBenchmark.Memory n = null;
+            MemoryBenchmark.Memory tenN = null;
+            if (memoryRows > 0) {
+                n = memory(sandbox, work.resolve("memory-n"), memoryRows);
+                tenN = memory(sandbox, work.resolve("memory-10n"), 10 * memoryRows);
+            }
+            BenchResult result = new BenchResult(rows, latencyMs, concurrency, job.rowsPerS(), baseline.rowsPerS(),
+                    ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(), null, null,
+                    job.cpuMsPerRow(), baseline.cpuMsPerRow(), n == null ? null : memoryRows,
+                    n == null ? null : memoryMaxHeapMb, n == null ? null : n.heapUsedPeakMb(),
+                    tenN == null ? null : tenN.heapUsedPeakMb(), n == null ? null : n.rssPeakMb(),
+                    tenN == null ? null : tenN.rssPeakMb());
             print(result);
             write(result);
             return result;
@@ -56,7 +77,19 @@ public final class Benchmark {
         }
     }
 
-    private Path writeCsv(Path file) throws IOException {
+    private MemoryBenchmark.Memory memory(FilemailSandbox sandbox, Path dir, int memoryRows) throws Exception {
+        sandbox.reset();
+        sandbox.setLatency(Duration.ZERO);
+        Files.createDirectories(dir);
+        stdout.printf(Locale.ROOT, "  memory: running %,d rows in a child JVM (-Xmx%dm)...%n", memoryRows,
+                memoryMaxHeapMb);
+        MemoryBenchmark.Memory memory = MemoryBenchmark.run(sandbox.baseUrl(), sandbox.apiKey(),
+                writeCsv(dir.resolve("memory.csv"), memoryRows), concurrency, memoryMaxHeapMb, dir);
+        sandbox.reset();
+        return memory;
+    }
+
+    private static Path writeCsv(Path file, int rows) throws IOException {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write("reference,subject,to\n");
             for (int row = 1; row <= rows; row++) {
@@ -67,12 +100,26 @@ public final class Benchmark {
     }
 
     private void print(BenchResult r) {
-        stdout.printf(Locale.ROOT, "  %-22s %10.1f rows/s%n", "job (initialize step)", r.jobRowsPerS());
-        stdout.printf(Locale.ROOT, "  %-22s %10.1f rows/s%n", "baseline (plain client)", r.baselineRowsPerS());
-        stdout.printf(Locale.ROOT, "  %-22s %10.1f rows/s%n", "ceiling (C / L)", r.ceilingRowsPerS());
-        stdout.printf(Locale.ROOT, "  %-22s %10.2f%n", "job / baseline", r.jobRowsPerS() / r.baselineRowsPerS());
-        stdout.printf(Locale.ROOT, "  %-22s %10.2f%n", "job / ceiling", r.jobRowsPerS() / r.ceilingRowsPerS());
-        stdout.println("  memory and upload figures: not measured by this version");
+        stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "job (initialize step)",
+                r.jobRowsPerS(), r.jobCpuMsPerRow());
+        stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "baseline (plain client)",
+                r.baselineRowsPerS(), r.baselineCpuMsPerRow());
+        stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s%n", "ceiling (C / L)", r.ceilingRowsPerS());
+        stdout.printf(Locale.ROOT, "  %-24s %10.2f%n", "job / baseline", r.jobRowsPerS() / r.baselineRowsPerS());
+        stdout.printf(Locale.ROOT, "  %-24s %10.2f%n", "job / ceiling", r.jobRowsPerS() / r.ceilingRowsPerS());
+        if (r.heapPeakMbN() != null) {
+            stdout.printf(Locale.ROOT, "  %-24s %,10d / %,d rows (child JVM, -Xmx%dm, no latency)%n",
+                    "memory, N / 10 x N", r.memoryRowsN(), 10 * r.memoryRowsN(), r.memoryMaxHeapMb());
+            stdout.printf(Locale.ROOT, "  %-24s %10.0f / %.0f MB  (10 x N / N %.2f)%n", "heap after GC, peak",
+                    r.heapPeakMbN(), r.heapPeakMb10n(), r.heapPeakMb10n() / r.heapPeakMbN());
+            stdout.printf(Locale.ROOT, "  %-24s %10.0f / %.0f MB%n", "heap before GC, peak", r.heapUsedPeakMbN(),
+                    r.heapUsedPeakMb10n());
+            stdout.printf(Locale.ROOT, "  %-24s %10.0f / %.0f MB%n", "process RSS, peak", r.rssPeakMbN(),
+                    r.rssPeakMb10n());
+        } else {
+            stdout.println("  memory: not measured (--memory-rows 0)");
+        }
+        stdout.println("  upload figures: not measured by this version");
         stdout.println("  written to " + out);
     }
 

@@ -19,8 +19,8 @@ final class JobBenchmark {
     private JobBenchmark() {
     }
 
-    /** @return rows per second of initializeTransfersStep */
-    static double initialize(URI baseUrl, String apiKey, Path csv, int concurrency, Path workDir) throws Exception {
+    /** @return rows per second of initializeTransfersStep, and CPU per row over the whole job */
+    static Throughput initialize(URI baseUrl, String apiKey, Path csv, int concurrency, Path workDir) throws Exception {
         Path data = workDir.resolve("data");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FilemailBatchApplication.class)
                 .logStartupInfo(false)
@@ -29,6 +29,7 @@ final class JobBenchmark {
                         "--filemail.concurrency=" + concurrency,
                         "--spring.datasource.url=jdbc:h2:file:" + data.toAbsolutePath().resolve("filemail-batch")
                                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")) {
+            Throughput.Clock clock = new Throughput.Clock();
             JobExecution execution = context.getBean(JobOperator.class).start(
                     context.getBean("sendTransfersJob", Job.class),
                     SendJobParameters.of(csv, LocalDate.now(), Duration.ofDays(1), false));
@@ -37,8 +38,9 @@ final class JobBenchmark {
             if (step.getWriteCount() != step.getReadCount()) {
                 throw new IllegalStateException("the job did not finish every row: " + step);
             }
+            double cpuMsPerRow = clock.end(step.getReadCount()).cpuMsPerRow();
             double seconds = Duration.between(step.getStartTime(), step.getEndTime()).toNanos() / 1e9;
-            return step.getReadCount() / seconds;
+            return new Throughput(step.getReadCount() / seconds, cpuMsPerRow);
         }
     }
 }

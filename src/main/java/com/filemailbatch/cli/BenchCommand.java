@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code bench}: the send job against the sandbox versus a plain HTTP client loop, on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the initialize throughput of the real job against the sandbox with a fixed latency, "
-                + "and of a plain java.net.http loop with the same concurrency (the practical ceiling).",
+                + "and of a plain java.net.http loop with the same concurrency (the practical ceiling); then the "
+                + "memory of the run command for N and 10 x N rows.",
                 "Prints a table and writes the figures as JSON. Not a test: nothing depends on its timing."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -25,6 +26,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Calls in flight (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--memory-rows", paramLabel = "N", defaultValue = "-1",
+            description = "N of the memory figures: the run command's heap and RSS for N and 10 x N rows, each in a "
+                    + "child JVM with no latency (default: --rows; 0 skips them).")
+    int memoryRows;
+
+    @Option(names = "--memory-max-heap-mb", paramLabel = "MB", defaultValue = "256",
+            description = "-Xmx of the measured child JVMs (default: ${DEFAULT-VALUE}).")
+    int memoryMaxHeapMb;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-result.json",
             description = "Where to write the JSON figures (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -37,10 +47,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 1 || latencyMs < 0 || concurrency < 1 || concurrency > 256) {
-            throw new UsageException("--rows must be at least 1, --latency-ms at least 0, --concurrency 1 to 256");
+        if (rows < 1 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
+                || memoryMaxHeapMb < 64) {
+            throw new UsageException("--rows must be at least 1, --latency-ms at least 0, --concurrency 1 to 256, "
+                    + "--memory-rows at least 0, --memory-max-heap-mb at least 64");
         }
-        new Benchmark(rows, latencyMs, concurrency, out, stdout).run();
+        new Benchmark(rows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb, out,
+                stdout).run();
         return ExitCodes.OK;
     }
 }

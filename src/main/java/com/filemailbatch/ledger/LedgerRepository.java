@@ -5,11 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +44,15 @@ public class LedgerRepository {
             + "last_error_message AS lastErrorMessage";
 
     private static final String SELECT = "SELECT " + ENTRY_COLUMNS + " FROM transfer_ledger ";
+
+    private static final String MARK_INITIALIZED = "UPDATE transfer_ledger SET status = 'INITIALIZED', "
+            + "transfer_id = ?, transfer_key_enc = ?, transfer_url = ?, region = ?, transfer_ip = ?, "
+            + "alternate_urls = ?, udp_port = ?, udp_threshold = ?, custom_fields = ?, initialized_at = ?, "
+            + "updated_at = ?, request_enc = NULL, last_error_status = ?, last_error_message = NULL "
+            + "WHERE reference = ?";
+
+    /** Bind parameters per IN list, well below every database's limit. */
+    private static final int IN_LIST_LIMIT = 500;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -77,6 +92,61 @@ public class LedgerRepository {
         } catch (DuplicateKeyException exists) {
             return reclaim(claim, now);
         }
+    }
+
+    /**
+     * Claims the rows of a chunk, answering for each as {@link #claim} would, with one commit for all the references
+     * not seen before (the common case), instead of one per row: every claim is still committed before its call.
+     * References already in the ledger, or repeated within the chunk, go through {@link #claim} one by one after it.
+     */
+    public List<ClaimResult> claimAll(List<Claim> claims) {
+        Set<String> known = existingReferences(claims);
+        Set<String> fresh = new HashSet<>();
+        List<Claim> inserts = new ArrayList<>();
+        for (Claim claim : claims) {
+            if (!known.contains(claim.reference()) && fresh.add(claim.reference())) {
+                inserts.add(claim);
+            }
+        }
+        boolean inserted = inserts.isEmpty() || insertAll(inserts);
+        List<ClaimResult> results = new ArrayList<>(claims.size());
+        Set<String> claimedNow = new HashSet<>();
+        for (Claim claim : claims) {
+            boolean insertedHere = inserted && fresh.contains(claim.reference()) && claimedNow.add(claim.reference());
+            results.add(insertedHere ? ClaimResult.claimed(null) : claim(claim));
+        }
+        return results;
+    }
+
+    /** One transaction for the whole batch; false when another process took one of them first (then none is in). */
+    private boolean insertAll(List<Claim> claims) {
+        OffsetDateTime now = now();
+        List<Object[]> rows = new ArrayList<>(claims.size());
+        for (Claim claim : claims) {
+            rows.add(new Object[] {claim.reference(), claim.subject(), join(claim.recipients()), join(claim.files()),
+                    encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now, now,
+                    now});
+        }
+        try {
+            inOwnTransaction(() -> jdbc.batchUpdate("INSERT INTO transfer_ledger (reference, status, attempt, "
+                    + "subject, recipients, files, request_enc, source_file, source_line, job_execution_id, "
+                    + "created_at, claimed_at, updated_at) VALUES (?, 'PENDING', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows));
+            return true;
+        } catch (DataIntegrityViolationException raced) {
+            return false;
+        }
+    }
+
+    private Set<String> existingReferences(List<Claim> claims) {
+        Set<String> existing = new HashSet<>();
+        for (int from = 0; from < claims.size(); from += IN_LIST_LIMIT) {
+            List<Claim> part = claims.subList(from, Math.min(claims.size(), from + IN_LIST_LIMIT));
+            existing.addAll(jdbc.queryForList("SELECT reference FROM transfer_ledger WHERE reference IN ("
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")", String.class,
+                    part.stream().map(Claim::reference).toArray()));
+        }
+        return existing;
     }
 
     private ClaimResult reclaim(Claim claim, OffsetDateTime now) {
@@ -124,14 +194,48 @@ public class LedgerRepository {
      * @throws DuplicateKeyException when another row already holds this transfer id
      */
     public void markInitialized(String reference, TransferInitializeResult result, String note) {
+        Object[] args = initializedArgs(reference, result, note, now());
+        inOwnTransaction(() -> jdbc.update(MARK_INITIALIZED, args));
+    }
+
+    private Object[] initializedArgs(String reference, TransferInitializeResult result, String note,
+            OffsetDateTime now) {
+        return new Object[] {result.transferid(), cipher.encrypt(reference, result.transferkey()),
+                result.transferurl(), result.region(), result.transferip(), join(result.alternateUrls()),
+                result.udpport(), result.udpthreshold(), customFields(result.customfields()), now, now, note,
+                reference};
+    }
+
+    /**
+     * {@link #markInitialized} for the rows of a chunk in one transaction. When one of them cannot be recorded
+     * (another row holds its transfer id), each is recorded on its own instead.
+     *
+     * @return the rows that could not be recorded, with why (each is left PENDING: in doubt, for the caller to mark)
+     */
+    public Map<String, RuntimeException> markAllInitialized(List<Initialization> rows) {
         OffsetDateTime now = now();
-        inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'INITIALIZED', transfer_id = ?, "
-                + "transfer_key_enc = ?, transfer_url = ?, region = ?, transfer_ip = ?, alternate_urls = ?, "
-                + "udp_port = ?, udp_threshold = ?, custom_fields = ?, initialized_at = ?, updated_at = ?, "
-                + "request_enc = NULL, last_error_status = ?, last_error_message = NULL WHERE reference = ?",
-                result.transferid(), cipher.encrypt(reference, result.transferkey()), result.transferurl(),
-                result.region(), result.transferip(), join(result.alternateUrls()), result.udpport(),
-                result.udpthreshold(), customFields(result.customfields()), now, now, note, reference));
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (Initialization row : rows) {
+            args.add(initializedArgs(row.reference(), row.result(), row.note(), now));
+        }
+        try {
+            inOwnTransaction(() -> jdbc.batchUpdate(MARK_INITIALIZED, args));
+            return Map.of();
+        } catch (DataIntegrityViolationException oneOfThem) {
+            Map<String, RuntimeException> failed = new LinkedHashMap<>();
+            for (Initialization row : rows) {
+                try {
+                    markInitialized(row.reference(), row.result(), row.note());
+                } catch (RuntimeException cannot) {
+                    failed.put(row.reference(), cannot);
+                }
+            }
+            return failed;
+        }
+    }
+
+    /** A row's transfer, to record with {@link #markAllInitialized}; {@code note} as for {@link #markInitialized}. */
+    public record Initialization(String reference, TransferInitializeResult result, String note) {
     }
 
     /** Whether some row already holds this Filemail transfer. */

@@ -7,6 +7,7 @@ import com.filemailbatch.filemail.TransientFilemailException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,11 +35,20 @@ class ExactlyOnceInitializer {
      * @throws TransientFilemailException when every attempt failed; the row stays in doubt for the next run
      */
     Initialized initialize(String reference, InitializeTransferRequest request, Instant inDoubtSince) {
+        return initialize(reference, request, inDoubtSince, Set.of());
+    }
+
+    /**
+     * @param unrecorded transfer ids that rows of this run own but have not recorded yet (a chunk records its
+     *                   results together): never adopted
+     */
+    Initialized initialize(String reference, InitializeTransferRequest request, Instant inDoubtSince,
+            Set<String> unrecorded) {
         AtomicReference<Instant> doubt = new AtomicReference<>(inDoubtSince);
         return policy.withRetries("initialize", () -> {
             Instant since = doubt.get();
             if (since != null) {
-                Optional<Initialized> adopted = reconciler.adopt(reference, request, since);
+                Optional<Initialized> adopted = reconciler.adopt(reference, request, since, unrecorded);
                 if (adopted.isPresent()) {
                     return adopted.get();
                 }

@@ -39,6 +39,12 @@ class InDoubtReconciler {
     }
 
     Optional<Initialized> adopt(String reference, InitializeTransferRequest request, Instant attemptBegan) {
+        return adopt(reference, request, attemptBegan, Set.of());
+    }
+
+    /** @param unrecorded transfers rows of this run own whose results are not in the ledger yet: never adopted */
+    Optional<Initialized> adopt(String reference, InitializeTransferRequest request, Instant attemptBegan,
+            Set<String> unrecorded) {
         Instant earliest = attemptBegan.minus(CLOCK_SKEW);
         List<SentTransfer> matches = api.sentTransfers(request.subject()).stream()
                 .filter(transfer -> transfer.id() != null && transfer.key() != null)
@@ -46,6 +52,7 @@ class InDoubtReconciler {
                 .filter(transfer -> transfer.recipientAddresses().equals(addresses(request.to())))
                 .filter(transfer -> Objects.equals(blankToNull(transfer.message()), blankToNull(request.message())))
                 .filter(transfer -> !transfer.sentAt().isBefore(earliest))
+                .filter(transfer -> !unrecorded.contains(transfer.id()))
                 .filter(transfer -> !ledger.isRecordedTransfer(transfer.id()))
                 .sorted(Comparator.comparing(SentTransfer::sentAt).thenComparing(SentTransfer::id))
                 .toList();

@@ -1,7 +1,6 @@
 package com.filemailbatch.send;
 
 import com.filemailbatch.csv.TransferDefinitionReader;
-import com.filemailbatch.journal.JournalEntry;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -9,7 +8,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /** Feeds the progress line from the reader's position after each written chunk (the main thread only). */
-class InitializeProgressListener implements ItemWriteListener<JournalEntry>, StepExecutionListener {
+class InitializeProgressListener implements ItemWriteListener<InitializeItem>, StepExecutionListener {
 
     private final TransferDefinitionReader reader;
     private final ProgressPrinter printer;
@@ -21,7 +20,7 @@ class InitializeProgressListener implements ItemWriteListener<JournalEntry>, Ste
     }
 
     @Override
-    public void beforeWrite(Chunk<? extends JournalEntry> items) {
+    public void beforeWrite(Chunk<? extends InitializeItem> items) {
         if (doneAtStart < 0) {
             // The first chunk's rows were read in this run: what came before them was done by an earlier run.
             doneAtStart = Math.max(0, reader.getCurrentItemCount() - items.size());
@@ -30,7 +29,7 @@ class InitializeProgressListener implements ItemWriteListener<JournalEntry>, Ste
     }
 
     @Override
-    public void afterWrite(Chunk<? extends JournalEntry> items) {
+    public void afterWrite(Chunk<? extends InitializeItem> items) {
         printer.update(done(), reader.totalRows(), doneAtStart);
     }
 

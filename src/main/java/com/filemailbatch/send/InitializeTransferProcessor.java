@@ -15,55 +15,53 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Turns one CSV row into at most one Filemail transfer: validate it, then hand it to the {@link TransferSender}.
- * Runs on several threads at once; everything it shares is thread-safe.
+ * Validates one CSV row and makes it a row to send (the chunk's writer sends them together), or settles it: an
+ * input rule rejects it (recorded at once), or a dry run says what would happen.
  */
-class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, JournalEntry> {
+class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, InitializeItem> {
 
     static final String STEP = "initializeTransfersStep";
 
     private final TransferDefinitionValidator validator;
     private final LedgerRepository ledger;
-    private final TransferSender sender;
     private final TransferRequestFactory requests;
     private final TransferFiles files;
     private final long jobExecutionId;
     private final boolean dryRun;
 
-    InitializeTransferProcessor(TransferDefinitionValidator validator, LedgerRepository ledger, TransferSender sender,
+    InitializeTransferProcessor(TransferDefinitionValidator validator, LedgerRepository ledger,
             TransferRequestFactory requests, TransferFiles files, long jobExecutionId, boolean dryRun) {
         this.validator = validator;
         this.files = files;
         this.ledger = ledger;
-        this.sender = sender;
         this.requests = requests;
         this.jobExecutionId = jobExecutionId;
         this.dryRun = dryRun;
     }
 
     @Override
-    public JournalEntry process(TransferDefinition row) {
+    public InitializeItem process(TransferDefinition row) {
         Validation validation = validator.validate(row);
         if (validation instanceof Rejection rejection) {
-            return reject(row, rejection);
+            return InitializeItem.settled(reject(row, rejection));
         }
         ValidTransfer transfer = (ValidTransfer) validation;
         // The files are checked on disk before anything is sent, so a bad path never creates a transfer.
         TransferFiles.Checked checked = files.check(transfer.files());
         if (checked.problem() != null) {
-            return reject(row, new Rejection(transfer.sourceFile(), transfer.line(), transfer.reference(), "files",
-                    checked.problem()));
+            return InitializeItem.settled(reject(row, new Rejection(transfer.sourceFile(), transfer.line(),
+                    transfer.reference(), "files", checked.problem())));
         }
         if (dryRun) {
             boolean sent = ledger.find(transfer.reference()).map(entry -> entry.status().isSent()).orElse(false);
-            return new JournalEntry(jobExecutionId, STEP, transfer.line(), transfer.reference(),
-                    sent ? Outcome.ALREADY_SENT : Outcome.WOULD_SEND, null, null, null);
+            return InitializeItem.settled(new JournalEntry(jobExecutionId, STEP, transfer.line(),
+                    transfer.reference(), sent ? Outcome.ALREADY_SENT : Outcome.WOULD_SEND, null, null, null));
         }
         // The ledger keeps the absolute paths: the upload step (maybe of a later run) does not know the base dir.
         List<String> paths = checked.paths().stream().map(Path::toString).toList();
         Long transferSize = paths.isEmpty() ? null : checked.totalSize();
-        return sender.send(new SendRow(transfer.reference(), requests.initializeRequest(transfer, transferSize), paths,
-                transfer.sourceFile(), transfer.line()));
+        return InitializeItem.send(new SendRow(transfer.reference(), requests.initializeRequest(transfer, transferSize),
+                paths, transfer.sourceFile(), transfer.line()));
     }
 
     private JournalEntry reject(TransferDefinition row, Rejection rejection) {

@@ -58,21 +58,34 @@ class SendTransfersJobConfiguration {
                 .build();
     }
 
-    /** Chunk-oriented; the executor makes item processing (the API calls) concurrent while reading stays ordered. */
+    /** Chunk-oriented; reading and validating stay on one thread, the writer sends a chunk's calls concurrently. */
     @Bean
     Step initializeTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TransferDefinitionReader transferDefinitionReader, InitializeTransferProcessor initializeTransferProcessor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
-            InitializeProgressListener initializeProgressListener, FilemailProperties properties) {
+            InitializeChunkWriter initializeChunkWriter, InitializeProgressListener initializeProgressListener,
+            FilemailProperties properties) {
         return new StepBuilder("initializeTransfersStep", jobRepository)
-                .<TransferDefinition, JournalEntry>chunk(properties.chunkSize())
+                .<TransferDefinition, InitializeItem>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(transferDefinitionReader)
                 .processor(initializeTransferProcessor)
-                .writer(runJournalWriter)
-                .taskExecutor(filemailCallExecutor)
+                .writer(initializeChunkWriter)
                 .listener(initializeProgressListener)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    InitializeChunkWriter initializeChunkWriter(LedgerRepository ledger, ExactlyOnceInitializer initializer,
+            RunGuards runGuards, ObjectMapper objectMapper, AsyncTaskExecutor filemailCallExecutor,
+            JdbcBatchItemWriter<JournalEntry> runJournalWriter, FilemailProperties properties,
+            @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
+        RunGuard guard = runGuards.forExecution(jobExecutionId);
+        TransferSender sender = new TransferSender(ledger, initializer, guard, objectMapper, jobExecutionId,
+                InitializeTransferProcessor.STEP);
+        return new InitializeChunkWriter(
+                new ChunkSender(sender, ledger, guard, filemailCallExecutor, properties.concurrency()),
+                runJournalWriter);
     }
 
     /** Rows earlier runs left unsent (deferred, failed, or pending after a crash), oldest first: they go out first. */
@@ -126,15 +139,12 @@ class SendTransfersJobConfiguration {
     @Bean
     @StepScope
     InitializeTransferProcessor initializeTransferProcessor(LedgerRepository ledger,
-            ExactlyOnceInitializer initializer, RunGuards runGuards, ObjectMapper objectMapper,
             FilesProperties filesProperties, @Value("#{jobParameters['input']}") String input,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
-        TransferSender sender = new TransferSender(ledger, initializer, runGuards.forExecution(jobExecutionId),
-                objectMapper, jobExecutionId, InitializeTransferProcessor.STEP);
-        return new InitializeTransferProcessor(new TransferDefinitionValidator(), ledger, sender,
-                new TransferRequestFactory(), new TransferFiles(filesProperties.baseDirFor(Path.of(input))),
-                jobExecutionId, Boolean.parseBoolean(dryRun));
+        return new InitializeTransferProcessor(new TransferDefinitionValidator(), ledger, new TransferRequestFactory(),
+                new TransferFiles(filesProperties.baseDirFor(Path.of(input))), jobExecutionId,
+                Boolean.parseBoolean(dryRun));
     }
 
     /** What the send steps of one execution share: the quota and stop signals. */

@@ -14,6 +14,7 @@ import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.ledger.TransferStatus;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -44,42 +45,64 @@ class TransferSender {
 
     JournalEntry send(SendRow row) {
         guard.checkNotStopped();
-        ClaimResult claim = ledger.claim(new Claim(row.reference(), row.request().subject(), row.request().to(),
-                row.files(), row.sourceFile(), row.line(), jobExecutionId, json.writeValueAsString(row.request())));
-        switch (claim.kind()) {
-            case ALREADY_SENT:
-                return entry(row, Outcome.ALREADY_SENT, null, null, claim.transferId());
-            case DUPLICATE_IN_RUN:
-                return entry(row, Outcome.DUPLICATE, "reference", "the reference appears earlier in this input",
-                        claim.transferId());
-            default:
-                break;
+        ClaimResult claim = ledger.claim(claimOf(row));
+        JournalEntry notSent = notClaimed(row, claim);
+        if (notSent != null) {
+            return notSent;
         }
+        return record(call(row, claim, Set.of()));
+    }
+
+    /** The ledger claim of a row: the request goes with it, encrypted, so a later run can send it. */
+    Claim claimOf(SendRow row) {
+        return new Claim(row.reference(), row.request().subject(), row.request().to(), row.files(),
+                row.sourceFile(), row.line(), jobExecutionId, json.writeValueAsString(row.request()));
+    }
+
+    /** The journal entry of a row that must not be sent (already sent, a duplicate), or null to send it. */
+    JournalEntry notClaimed(SendRow row, ClaimResult claim) {
+        return switch (claim.kind()) {
+            case ALREADY_SENT -> entry(row, Outcome.ALREADY_SENT, null, null, claim.transferId());
+            case DUPLICATE_IN_RUN -> entry(row, Outcome.DUPLICATE, "reference",
+                    "the reference appears earlier in this input", claim.transferId());
+            case CLAIMED -> null;
+        };
+    }
+
+    /**
+     * Calls Filemail for a claimed row (committed PENDING) and says what to record; records nothing itself, so a
+     * chunk of rows can be recorded in one transaction. Thread-safe.
+     *
+     * @param unrecorded transfer ids created by rows whose results are not recorded yet: a search for a lost
+     *                   transfer must not adopt one of those
+     */
+    Attempt call(SendRow row, ClaimResult claim, Set<String> unrecorded) {
         if (guard.quotaExceeded()) {
-            return defer(row);
+            return deferred(row);
         }
         try {
             // Checked again after the claim: a fatal answer may have come while this row was being claimed.
             guard.checkNotStopped();
-            Initialized done = initializer.initialize(row.reference(), row.request(), claim.inDoubtSince());
-            ledger.markInitialized(row.reference(), done.result(), done.adopted() ? "ADOPTED" : null);
+            Initialized done = initializer.initialize(row.reference(), row.request(), claim.inDoubtSince(),
+                    unrecorded);
             guard.succeeded();
-            return done.adopted()
+            JournalEntry entry = done.adopted()
                     ? entry(row, Outcome.ADOPTED, null, "found the transfer an earlier attempt created"
                             + (done.duplicatesCancelled() > 0 ? "; cancelled " + done.duplicatesCancelled()
                             + " duplicate(s)" : ""), done.result().transferid())
                     : entry(row, Outcome.INITIALIZED, null, null, done.result().transferid());
+            return new Attempt(row, done, null, null, null, entry, null);
         } catch (RowRejectedByFilemailException refused) {
-            ledger.markUnsent(row.reference(), TransferStatus.REJECTED, refused.statusLabel(), refused.getMessage());
-            return entry(row, Outcome.REJECTED, rejectedColumn(refused.validationErrors()), refused.getMessage(),
-                    null);
+            return new Attempt(row, null, TransferStatus.REJECTED, refused.statusLabel(), refused.getMessage(),
+                    entry(row, Outcome.REJECTED, rejectedColumn(refused.validationErrors()), refused.getMessage(),
+                            null), null);
         } catch (QuotaExceededException quota) {
             guard.quotaExceeded(quota);
-            return defer(row);
+            return deferred(row);
         } catch (TransientFilemailException failed) {
-            ledger.markUnsent(row.reference(), TransferStatus.FAILED, failed.statusLabel(), failed.getMessage());
             guard.failed(failed);
-            return entry(row, Outcome.FAILED, null, failed.getMessage(), null);
+            return new Attempt(row, null, TransferStatus.FAILED, failed.statusLabel(), failed.getMessage(),
+                    entry(row, Outcome.FAILED, null, failed.getMessage(), null), null);
         } catch (RuntimeException failed) {
             if (failed instanceof FatalFilemailException) {
                 // First, so that no other thread starts a call while this row is being recorded.
@@ -87,18 +110,49 @@ class TransferSender {
             }
             String status = failed instanceof FilemailApiException api ? api.statusLabel()
                     : failed.getClass().getSimpleName();
-            ledger.markUnsent(row.reference(), TransferStatus.FAILED, status, failed.getMessage());
-            throw failed;
+            return new Attempt(row, null, TransferStatus.FAILED, status, failed.getMessage(), null, failed);
         }
     }
 
-    private JournalEntry defer(SendRow row) {
-        ledger.markUnsent(row.reference(), TransferStatus.DEFERRED, "ApiKeyQuotaExceeded",
-                "not sent: the API key's daily quota is used up");
-        return entry(row, Outcome.DEFERRED, null, "the API key's daily quota is used up", null);
+    /** Records one attempt on its own; throws what stopped the row, after recording it. */
+    JournalEntry record(Attempt attempt) {
+        if (attempt.done() != null) {
+            try {
+                ledger.markInitialized(attempt.row().reference(), attempt.done().result(), attempt.note());
+            } catch (RuntimeException failed) {
+                ledger.markUnsent(attempt.row().reference(), TransferStatus.FAILED,
+                        failed.getClass().getSimpleName(), failed.getMessage());
+                throw failed;
+            }
+        } else {
+            ledger.markUnsent(attempt.row().reference(), attempt.unsentStatus(), attempt.errorStatus(),
+                    attempt.errorMessage());
+        }
+        if (attempt.rethrow() != null) {
+            throw attempt.rethrow();
+        }
+        return attempt.entry();
     }
 
-    private JournalEntry entry(SendRow row, Outcome outcome, String column, String reason, String transferId) {
+    /**
+     * What one call came to, not yet in the ledger: a transfer ({@code done}), or the unsent status to record; with
+     * the journal entry, or the exception that must stop the chunk once the row is recorded.
+     */
+    record Attempt(SendRow row, Initialized done, TransferStatus unsentStatus, String errorStatus,
+            String errorMessage, JournalEntry entry, RuntimeException rethrow) {
+
+        String note() {
+            return done.adopted() ? "ADOPTED" : null;
+        }
+    }
+
+    private Attempt deferred(SendRow row) {
+        return new Attempt(row, null, TransferStatus.DEFERRED, "ApiKeyQuotaExceeded",
+                "not sent: the API key's daily quota is used up",
+                entry(row, Outcome.DEFERRED, null, "the API key's daily quota is used up", null), null);
+    }
+
+    JournalEntry entry(SendRow row, Outcome outcome, String column, String reason, String transferId) {
         return new JournalEntry(jobExecutionId, stepName, row.line(), row.reference(), outcome, column, reason,
                 transferId);
     }

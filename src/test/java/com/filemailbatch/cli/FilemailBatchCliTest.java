@@ -271,8 +271,8 @@ class FilemailBatchCliTest {
     void benchRunsTheJobAndTheBaselineAndWritesTheFigures() throws Exception {
         Path result = dir.resolve("bench.json");
 
-        int exit = execute("bench", "--rows", "40", "--latency-ms", "1", "--concurrency", "4", "--out",
-                result.toString());
+        int exit = execute("bench", "--rows", "40", "--latency-ms", "1", "--concurrency", "4", "--memory-rows", "10",
+                "--out", result.toString());
 
         assertThat(exit).as(err()).isZero();
         assertThat(out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
@@ -283,7 +283,13 @@ class FilemailBatchCliTest {
         assertThat(figures.get("ceiling_rows_per_s").asDouble()).isEqualTo(4000.0);
         assertThat(figures.get("job_rows_per_s").asDouble()).isPositive();
         assertThat(figures.get("baseline_rows_per_s").asDouble()).isPositive();
-        assertThat(figures.has("heap_peak_mb_n")).isTrue();
+        assertThat(figures.get("job_cpu_ms_per_row").asDouble()).isPositive();
+        // The memory figures come from two real `run` commands in child JVMs, of 10 and 100 rows.
+        assertThat(figures.get("memory_rows_n").asInt()).isEqualTo(10);
+        assertThat(figures.get("heap_peak_mb_n").asDouble()).isPositive();
+        assertThat(figures.get("heap_peak_mb_10n").asDouble()).isPositive();
+        assertThat(figures.get("rss_peak_mb_10n").asDouble()).isPositive();
+        assertThat(out()).contains("heap after GC, peak");
     }
 
     @Test

@@ -234,6 +234,68 @@ class LedgerRepositoryTest {
     }
 
     @Test
+    void claimAllAnswersEachRowAsClaimWouldAndCommitsTheNewOnesTogether() {
+        ledger.claim(claim("A-SENT", execution));
+        ledger.markInitialized("A-SENT", result("T-800"), null);
+        ledger.claim(claim("A-FAILED", execution));
+        ledger.markUnsent("A-FAILED", TransferStatus.FAILED, "HTTP 503", "down");
+        long run = newJobExecution();
+
+        List<ClaimResult> results = ledger.claimAll(List.of(claim("A-NEW-1", run), claim("A-SENT", run),
+                claim("A-NEW-2", run), claim("A-NEW-1", run), claim("A-FAILED", run)));
+
+        assertThat(results).hasSize(5);
+        assertThat(results.get(0)).isEqualTo(new ClaimResult(Kind.CLAIMED, null, null));
+        assertThat(results.get(1)).isEqualTo(new ClaimResult(Kind.ALREADY_SENT, "T-800", null));
+        assertThat(results.get(2)).isEqualTo(new ClaimResult(Kind.CLAIMED, null, null));
+        // The same reference again in the same chunk: the earlier row holds it.
+        assertThat(results.get(3)).isEqualTo(new ClaimResult(Kind.DUPLICATE_IN_RUN, null, null));
+        assertThat(results.get(4).kind()).isEqualTo(Kind.CLAIMED);
+        assertThat(results.get(4).inDoubtSince()).isNotNull();
+        assertThat(row("A-NEW-1")).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPT", 1)
+                .containsEntry("JOB_EXECUTION_ID", run).containsEntry("SOURCE_LINE", 7L);
+        assertThat(row("A-NEW-2")).containsEntry("STATUS", "PENDING");
+        assertThat(row("A-FAILED")).containsEntry("STATUS", "PENDING").containsEntry("ATTEMPT", 2);
+        assertThat(ledger.storedRequest("A-NEW-2")).isEqualTo("{\"subject\":\"Subject of A-NEW-2\"}");
+    }
+
+    @Test
+    void claimAllTakesOverAReferenceAnEarlierExecutionLeftPendingAsClaimWould() {
+        long other = newJobExecution();
+        // Left PENDING by another execution (a crash, say): in doubt, taken over with the next attempt.
+        ledger.claim(claim("B-TAKEN", other));
+
+        List<ClaimResult> results = ledger.claimAll(List.of(claim("B-1", execution), claim("B-TAKEN", execution)));
+
+        assertThat(results.get(0)).isEqualTo(new ClaimResult(Kind.CLAIMED, null, null));
+        assertThat(results.get(1).kind()).isEqualTo(Kind.CLAIMED);
+        assertThat(row("B-TAKEN")).containsEntry("JOB_EXECUTION_ID", execution).containsEntry("ATTEMPT", 2);
+    }
+
+    @Test
+    void markAllInitializedRecordsEveryRowAndReportsTheOneWhoseTransferAnotherRowHolds() {
+        ledger.claim(claim("M-HELD", execution));
+        ledger.markInitialized("M-HELD", result("T-900"), null);
+        ledger.claim(claim("M-1", execution));
+        ledger.claim(claim("M-2", execution));
+        ledger.claim(claim("M-3", execution));
+
+        Map<String, RuntimeException> failed = ledger.markAllInitialized(List.of(
+                new LedgerRepository.Initialization("M-1", result("T-901"), null),
+                new LedgerRepository.Initialization("M-2", result("T-900"), "ADOPTED"),
+                new LedgerRepository.Initialization("M-3", result("T-903"), "ADOPTED")));
+
+        assertThat(failed).containsOnlyKeys("M-2");
+        assertThat(failed.get("M-2")).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(row("M-1")).containsEntry("STATUS", "INITIALIZED").containsEntry("TRANSFER_ID", "T-901");
+        assertThat(row("M-1").get("REQUEST_ENC")).isNull();
+        assertThat(row("M-2")).containsEntry("STATUS", "PENDING");
+        assertThat(row("M-3")).containsEntry("STATUS", "INITIALIZED").containsEntry("TRANSFER_ID", "T-903")
+                .containsEntry("LAST_ERROR_STATUS", "ADOPTED");
+        assertThat(ledger.transferKey(ledger.find("M-3").orElseThrow())).isEqualTo(PLAIN_KEY);
+    }
+
+    @Test
     void twoRowsCannotHoldTheSameTransfer() {
         ledger.claim(claim("I-7", execution));
         ledger.claim(claim("I-8", execution));

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +93,16 @@ class InDoubtReconcilerTest {
         ledger.markInitialized("OTHER", recorded, null);
 
         assertThat(reconciler.adopt("R-9", row, Instant.now().minusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void aTransferARowOfThisChunkCreatedButHasNotRecordedYetIsNeverTaken() {
+        InitializeTransferRequest row = request("Chunk content", List.of("y@example.com"), null);
+        TransferInitializeResult createdByAnotherRow = api.initialize(row);
+
+        assertThat(reconciler.adopt("R-11", row, Instant.now().minusSeconds(60),
+                Set.of(createdByAnotherRow.transferid()))).isEmpty();
+        assertThat(reconciler.adopt("R-11", row, Instant.now().minusSeconds(60))).isPresent();
     }
 
     @Test

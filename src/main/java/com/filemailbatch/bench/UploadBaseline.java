@@ -1,0 +1,126 @@
+package com.filemailbatch.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+
+/**
+ * The upload half of the baseline (issue 6, item 6): a plain {@code java.net.http} client posting a file to an
+ * upload URL in the same chunks as the job ({@code chunksize}, {@code chunks}, {@code chunk} in the query, raw
+ * bytes as application/octet-stream, one chunk after the other, no retries, no ledger), timed in MB/s. The job's
+ * half (the send job's upload step on the same file against the same sandbox) is for the caller to time.
+ */
+public final class UploadBaseline {
+
+    private static final int BUFFER = 1 << 16;
+
+    private UploadBaseline() {
+    }
+
+    /**
+     * Uploads {@code file} to {@code uploadUrl} (a transfer's {@code transferurl}) for the given transfer.
+     *
+     * @return MB/s (10^6 bytes per second) from the first byte sent to the last chunk's answer
+     * @throws IllegalStateException when a chunk is refused
+     */
+    public static double megabytesPerSecond(URI uploadUrl, String transferId, String transferKey, Path file,
+            long chunkSize) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long size = Files.size(file);
+        int chunks = size == 0 ? 1 : Math.toIntExact((size + chunkSize - 1) / chunkSize);
+        String fileQuery = "transferid=" + encode(transferId) + "&transferkey=" + encode(transferKey)
+                + "&thefilename=" + encode(file.getFileName().toString());
+        long started = System.nanoTime();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                long offset = chunk * chunkSize;
+                long length = Math.min(chunkSize, size - offset);
+                String query = fileQuery + (chunks > 1 ? "&chunksize=" + chunkSize + "&chunks=" + chunks
+                        + "&chunk=" + chunk : "");
+                URI url = URI.create(uploadUrl + (uploadUrl.getRawQuery() == null ? "?" : "&") + query);
+                HttpRequest request = HttpRequest.newBuilder(url)
+                        .header("Content-Type", "application/octet-stream")
+                        .header("x-api-version", "2.0")
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> slice(channel, offset, length)),
+                                length))
+                        .build();
+                HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("chunk " + chunk + " refused: HTTP " + answer.statusCode()
+                            + " " + answer.body());
+                }
+            }
+        }
+        return size / 1e6 / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** A file of {@code bytes} pseudo-random bytes (incompressible, reproducible), written in 64 KiB blocks. */
+    public static Path generateFile(Path file, long bytes) throws IOException {
+        Random random = new Random(6);
+        byte[] block = new byte[BUFFER];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < bytes; written += block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, (int) Math.min(block.length, bytes - written));
+            }
+        }
+        return file;
+    }
+
+    /** {@code length} bytes of the file from {@code offset}, read as sent: memory does not grow with the chunk. */
+    private static InputStream slice(FileChannel channel, long offset, long length) {
+        try {
+            return new java.io.BufferedInputStream(new java.io.FilterInputStream(
+                    Channels.newInputStream(channel.position(offset))) {
+                private long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = super.read();
+                    left--;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int from, int count) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int n = super.read(buffer, from, (int) Math.min(count, left));
+                    if (n > 0) {
+                        left -= n;
+                    }
+                    return n;
+                }
+
+                @Override
+                public void close() {
+                    // the channel belongs to the caller
+                }
+            }, BUFFER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
