@@ -8,6 +8,11 @@ final class ExitCodes {
     static final int JOB_FAILED = 2;
     /** The job completed, but some rows were rejected or failed. */
     static final int COMPLETED_WITH_PROBLEMS = 3;
+    /**
+     * Not started: another run of the same job is in progress (its lock is held, here or on another machine);
+     * try again later (sysexits EX_TEMPFAIL). Also {@code recover} of an execution whose process is alive.
+     */
+    static final int LOCKED = 75;
     /** The command line was wrong (sysexits EX_USAGE). */
     static final int USAGE = 64;
     /** The configuration was wrong, e.g. no API key (sysexits EX_CONFIG). */

@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
                 + "and cancels the ones left incomplete.",
         subcommands = {RunCommand.class, CleanupCommand.class, HistoryCommand.class, ShowCommand.class,
-                BenchCommand.class,
+                BenchCommand.class, ServeCommand.class, RecoverCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed", "  64  usage error",
+                "  3   completed, but some rows were rejected or failed",
+                "  75  not started: another run of the same job is in progress (its lock is held)",
+                "  64  usage error",
                 "  78  configuration error (for example no API key without --sandbox)"})
 public final class FilemailBatchCli implements Runnable {
 
@@ -68,6 +70,8 @@ public final class FilemailBatchCli implements Runnable {
                     : type == HistoryCommand.class ? new HistoryCommand(out, err)
                     : type == ShowCommand.class ? new ShowCommand(out, err)
                     : type == BenchCommand.class ? new BenchCommand(out)
+                    : type == ServeCommand.class ? new ServeCommand(out, err)
+                    : type == RecoverCommand.class ? new RecoverCommand(out, err)
                     : null;
             return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
         }
