@@ -13,6 +13,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,7 +84,13 @@ public class StaleRunRecovery {
 
     /** {@code recover EXECUTION_ID}: the same rule, for one execution named by the operator. */
     public Recovery recover(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException unknown) {
+            // Spring Batch 6.0 throws here for an unknown id instead of returning null.
+            execution = null;
+        }
         if (execution == null) {
             return new Recovery(Recovery.Result.NOT_FOUND, null, Optional.empty());
         }
