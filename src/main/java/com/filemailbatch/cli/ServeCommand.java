@@ -84,25 +84,27 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * SIGTERM: nothing new starts. A running launch is stopped by its own {@link GracefulStop}, which closes the
-     * application and exits 2 once the run has stopped; idle, close and exit 0 here.
+     * SIGTERM: nothing new starts. A running job is stopped by its own {@link GracefulStop}, which closes the
+     * application and exits 2 once the run has stopped; here we wait for the launch in progress to return, then close
+     * and exit: 0 when serve was idle, 2 when a launch was in progress.
      */
     private void stop(ServeLoop loop, ThreadPoolTaskScheduler scheduler, ApplicationStarter starter) {
         boolean running = loop.stop();
         scheduler.getScheduledExecutor().shutdown();
         out.println("Stopping serve: no new launches" + (running ? "; the running job stops after its chunk in flight"
                 : "") + ".");
-        if (running) {
+        long deadline = System.nanoTime() + GracefulStop.GRACE.plusMinutes(1).toNanos();
+        while (loop.launching() && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(GracefulStop.GRACE.toMillis() + 60_000);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                break;
             }
-            Runtime.getRuntime().halt(ExitCodes.JOB_FAILED);
         }
         starter.close();
         out.flush();
-        Runtime.getRuntime().halt(ExitCodes.OK);
+        Runtime.getRuntime().halt(running ? ExitCodes.JOB_FAILED : ExitCodes.OK);
     }
 
     private List<JobDefinition> scheduledDefinitions() {

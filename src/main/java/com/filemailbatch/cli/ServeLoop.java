@@ -90,6 +90,9 @@ final class ServeLoop {
             metrics.launched(definition.name(), trigger);
             say("%s: launch (%s)", definition.name(), trigger);
             List<Launch> launches = runner.run(definition, null, null, false);
+            if (launches.isEmpty()) {
+                say("%s: nothing to do", definition.name());
+            }
             for (Launch launch : launches) {
                 metrics.ended(definition.name(), launch);
                 say("%s: %s%s", definition.name(), launch.outcome().tag().replace('_', ' '),
@@ -125,6 +128,10 @@ final class ServeLoop {
     /** SIGTERM: no new launch starts. @return whether a launch is running (its own stop handles it) */
     boolean stop() {
         stopping = true;
+        return launching.get();
+    }
+
+    boolean launching() {
         return launching.get();
     }
 
