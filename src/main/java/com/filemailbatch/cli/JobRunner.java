@@ -9,6 +9,8 @@ import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -28,6 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * held, it recovers the job's runs abandoned by dead processes, then starts. Dry runs change nothing and take no lock.
  */
 final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
@@ -54,8 +58,10 @@ final class JobRunner {
             RunLock locks = context.getBean(RunLock.class);
             Optional<HeldLock> lock = locks.tryAcquire(jobName);
             if (lock.isEmpty()) {
-                err.println("Not started: another run of " + jobName + " is in progress"
-                        + locks.holder(jobName).map(h -> " (lock held by process " + h.lockedBy() + ")").orElse("")
+                String holder = locks.holder(jobName).map(h -> " (lock held by process " + h.lockedBy() + ")")
+                        .orElse("");
+                LOG.info("{} not started: another run of {} is in progress{}", description, jobName, holder);
+                err.println("Not started: another run of " + jobName + " is in progress" + holder
                         + "; only one runs at a time. Try again when it has ended.");
                 return new Launch(Outcome.SKIPPED_LOCKED, ExitCodes.LOCKED, null);
             }

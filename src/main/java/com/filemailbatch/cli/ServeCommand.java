@@ -31,7 +31,15 @@ import picocli.CommandLine.Option;
                 "Health and metrics (Spring Boot Actuator, Micrometer, Spring Batch's spring.batch.* metrics) on "
                         + "http://127.0.0.1:PORT/actuator/health and /actuator/metrics, loopback only.",
                 "SIGTERM or Ctrl-C: no new launch; a running job stops after its chunk in flight (exit 2, its next "
-                        + "launch resumes it); idle, serve exits 0."})
+                        + "launch resumes it); idle, serve exits 0.",
+                "Job definitions (keys job, schedule, zone, input or inbox, stale-after): see the README, section "
+                        + "'Job definitions'. Settings as for every command: FILEMAIL_API_KEY, SPRING_DATASOURCE_URL / "
+                        + "_USERNAME / _PASSWORD (PostgreSQL when several machines share the database), "
+                        + "FILEMAIL_LOCK_AT_MOST_FOR (default PT2M)."},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
+                "  64  invalid job definition, no scheduled definition, or bad option",
+                "  78  configuration error (no API key without --sandbox, database unreachable, port in use)"})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
