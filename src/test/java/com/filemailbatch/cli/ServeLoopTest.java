@@ -108,6 +108,21 @@ class ServeLoopTest {
     }
 
     @Test
+    void aFileThatCannotBeSentGoesToErrorAndTheNextFileIsStillSent() {
+        TestData.csv(inbox, "0-bad.csv", "reference,subject,colour", "X-1,Hello,red");
+
+        List<Launch> launches = loop().fire(definition, "schedule");
+
+        assertThat(launches).extracting(Launch::outcome)
+                .containsExactly(Launch.Outcome.FAILED_INPUT, Launch.Outcome.COMPLETED);
+        assertThat(dir.resolve("error/0-bad.csv")).exists();
+        assertThat(dir.resolve("archive/a.csv")).exists();
+        assertThat(inbox).isEmptyDirectory();
+        assertThat(sandbox.initializeCalls()).isEqualTo(2);
+        assertThat(text(out)).contains("0-bad.csv: moved to error/ (fix it and put it back in the inbox) -> ");
+    }
+
+    @Test
     void aMissedFireIsFoundOnceFromTheRecordedLastFire() {
         ServeLoop loop = loop();
         assertThat(loop.missedFire(definition)).as("never served: nothing missed, now recorded").isEmpty();
