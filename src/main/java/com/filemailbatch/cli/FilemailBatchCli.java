@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   the job failed: run the same command again to resume",
                 "  3   completed, but some rows were rejected or failed",
-                "  75  not started: another run of the same job is in progress (its lock is held)",
                 "  64  usage error",
+                "  75  not started: another run of the same job is in progress (its lock is held)",
                 "  78  configuration error (for example no API key without --sandbox)"})
 public final class FilemailBatchCli implements Runnable {
 
