@@ -22,6 +22,7 @@ final class ApplicationStarter implements AutoCloseable {
     /** Where the sandbox announces itself: standard error, so that --json output stays pure JSON. */
     private final PrintStream notices;
     private final boolean needsApi;
+    private List<String> extraProperties = List.of();
     private FilemailSandbox sandbox;
     private ConfigurableApplicationContext context;
 
@@ -29,6 +30,12 @@ final class ApplicationStarter implements AutoCloseable {
         this.options = options;
         this.notices = notices;
         this.needsApi = needsApi;
+    }
+
+    /** Extra {@code --name=value} properties for this command only (serve: its web server). */
+    ApplicationStarter withProperties(List<String> properties) {
+        this.extraProperties = List.copyOf(properties);
+        return this;
     }
 
     ConfigurableApplicationContext start() {
@@ -45,6 +52,7 @@ final class ApplicationStarter implements AutoCloseable {
             overrides.add("--filemail.api-key=" + sandbox.apiKey());
             overrides.addAll(sandboxStorage());
         }
+        overrides.addAll(extraProperties);
         try {
             context = new SpringApplicationBuilder(FilemailBatchApplication.class)
                     .logStartupInfo(false)

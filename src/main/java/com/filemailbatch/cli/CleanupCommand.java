@@ -39,8 +39,8 @@ final class CleanupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
             JobRunner runner = new JobRunner(starter.start(), out, err);
-            return runner.run("cleanupStaleTransfersJob", CleanupJobParameters.of(Instant.now(), staleAfter, dryRun),
-                    "cleanup");
+            return runner.launch("cleanupStaleTransfersJob",
+                    CleanupJobParameters.of(Instant.now(), staleAfter, dryRun), "cleanup", !dryRun).exitCode();
         }
     }
 }

@@ -13,12 +13,14 @@ import picocli.CommandLine.Command;
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
                 + "and cancels the ones left incomplete.",
         subcommands = {RunCommand.class, CleanupCommand.class, HistoryCommand.class, ShowCommand.class,
-                BenchCommand.class, VerifyReceiptsCommand.class, PurgeCommand.class,
-                CommandLine.HelpCommand.class},
+                BenchCommand.class, VerifyReceiptsCommand.class, PurgeCommand.class, ServeCommand.class,
+                RecoverCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed", "  64  usage error (also: show of an "
-                        + "unknown execution id)", "  65  verify-receipts: a receipt was altered or removed",
+                "  3   completed, but some rows were rejected or failed",
+                "  64  usage error (also: show of an unknown execution id)",
+                "  65  verify-receipts: a receipt was altered or removed",
+                "  75  not started: another run of the same job is in progress (its lock is held)",
                 "  78  configuration error (for example no API key without --sandbox)"})
 public final class FilemailBatchCli implements Runnable {
 
@@ -71,6 +73,8 @@ public final class FilemailBatchCli implements Runnable {
                     : type == BenchCommand.class ? new BenchCommand(out)
                     : type == VerifyReceiptsCommand.class ? new VerifyReceiptsCommand(out, err)
                     : type == PurgeCommand.class ? new PurgeCommand(out, err)
+                    : type == ServeCommand.class ? new ServeCommand(out, err)
+                    : type == RecoverCommand.class ? new RecoverCommand(out, err)
                     : null;
             return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
         }

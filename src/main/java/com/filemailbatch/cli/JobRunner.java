@@ -1,10 +1,16 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.cli.Launch.Outcome;
+import com.filemailbatch.liveness.RunLock;
+import com.filemailbatch.liveness.RunLock.HeldLock;
 import com.filemailbatch.liveness.RunOwner;
 import com.filemailbatch.liveness.StaleRunRecovery;
 import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,8 +24,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Launches a job (a failed instance is restarted where it stopped) and turns its end into the exit code and the
  * lines the user sees. The run summary itself is printed by the job's report step.
+ *
+ * <p>One run at a time: a real launch first takes the job's {@link RunLock} (one lock per job name, whatever the
+ * input: two inputs may share references, and the exactly-once claim of a reference assumes one sender at a time);
+ * held, it recovers the job's runs abandoned by dead processes, then starts. Dry runs change nothing and take no lock.
  */
 final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
     private final ConfigurableApplicationContext context;
     private final PrintStream out;
@@ -32,47 +44,80 @@ final class JobRunner {
     }
 
     int run(String jobName, JobParameters parameters, String description) throws Exception {
+        return launch(jobName, parameters, description, true).exitCode();
+    }
+
+    Launch launch(String jobName, JobParameters parameters, String description, boolean exclusive)
+            throws Exception {
+        // Armed before the lock is taken, so that on SIGTERM the lock is released (closed first) before the stop
+        // closes the application and exits.
+        try (GracefulStop stop = GracefulStop.arm(context, jobName, parameters, err)) {
+            if (!exclusive) {
+                return start(jobName, parameters, description);
+            }
+            RunLock locks = context.getBean(RunLock.class);
+            Optional<HeldLock> lock = locks.tryAcquire(jobName);
+            if (lock.isEmpty()) {
+                String holder = locks.holder(jobName).map(h -> " (lock held by process " + h.lockedBy() + ")")
+                        .orElse("");
+                LOG.info("{} not started: another run of {} is in progress{}", description, jobName, holder);
+                err.println("Not started: another run of " + jobName + " is in progress" + holder
+                        + "; only one runs at a time. Try again when it has ended.");
+                return new Launch(Outcome.SKIPPED_LOCKED, ExitCodes.LOCKED, null);
+            }
+            try (HeldLock held = lock.get()) {
+                List<Long> recovered = context.getBean(StaleRunRecovery.class).recoverAbandoned(jobName);
+                recovered.forEach(id -> err.println("Run " + id + " of " + jobName + " was left unfinished by a "
+                        + "process that is gone; marked failed so that it can be restarted."));
+                return start(jobName, parameters, description);
+            }
+        }
+    }
+
+    private Launch start(String jobName, JobParameters parameters, String description) throws Exception {
         Job job = context.getBean(jobName, Job.class);
         JobOperator operator = context.getBean(JobOperator.class);
         JobExecution last = context.getBean(JobRepository.class).getLastJobExecution(jobName, parameters);
         Optional<RunOwner> owner = context.getBean(StaleRunRecovery.class).recoverIfAbandoned(last);
         if (owner.isPresent()) {
-            err.println("error: the " + description + " is already running (execution " + last.getId() + ", process "
-                    + owner.get().pid() + " on " + owner.get().host() + "); not started");
-            return ExitCodes.JOB_FAILED;
+            err.println("Not started: the " + description + " is already running (execution " + last.getId()
+                    + ", process " + owner.get().pid() + " on " + owner.get().host() + ").");
+            return new Launch(Outcome.SKIPPED_RUNNING, ExitCodes.LOCKED, last.getId());
         }
         if (last != null && last.getStatus() == BatchStatus.FAILED && last.getExecutionContext()
                 .containsKey("batch.recovered")) {
             err.println("Run " + last.getId() + " was left unfinished by a process that is gone; resuming it.");
         }
-        try (GracefulStop stop = GracefulStop.arm(context, jobName, parameters, err)) {
-            return exitCode(operator.start(job, parameters));
+        try {
+            return outcome(operator.start(job, parameters));
         } catch (JobInstanceAlreadyCompleteException done) {
             out.println("The " + description + " already completed" + (last == null ? ""
                     : " (execution " + last.getId() + ", ended " + last.getEndTime().withNano(0) + ")")
                     + "; nothing to do. See: filemail-batch show " + (last == null ? "ID" : last.getId()));
-            return ExitCodes.OK;
+            return new Launch(Outcome.ALREADY_COMPLETE, ExitCodes.OK, last == null ? null : last.getId());
         } catch (JobExecutionAlreadyRunningException running) {
-            err.println("error: the " + description + " is already running in another process; not started");
-            return ExitCodes.JOB_FAILED;
+            err.println("Not started: the " + description + " is already running in another process.");
+            return new Launch(Outcome.SKIPPED_RUNNING, ExitCodes.LOCKED, last == null ? null : last.getId());
         }
     }
 
-    private int exitCode(JobExecution execution) {
+    private Launch outcome(JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return RunSummary.COMPLETED_WITH_PROBLEMS.equals(execution.getExitStatus().getExitCode())
-                    ? ExitCodes.COMPLETED_WITH_PROBLEMS : ExitCodes.OK;
+                    ? new Launch(Outcome.COMPLETED_WITH_PROBLEMS, ExitCodes.COMPLETED_WITH_PROBLEMS, execution.getId())
+                    : new Launch(Outcome.COMPLETED, ExitCodes.OK, execution.getId());
         }
         if (execution.getStatus() == BatchStatus.STOPPED) {
             err.println("Run " + execution.getId() + " stopped on request. Run the same command again to resume it.");
-            return ExitCodes.JOB_FAILED;
+            return new Launch(Outcome.STOPPED, ExitCodes.JOB_FAILED, execution.getId());
         }
         err.println("error: " + FailureMessages.explain(execution.getAllFailureExceptions()));
-        String next = FailureMessages.isInputProblem(execution.getAllFailureExceptions())
-                ? "Fix the input file and run the same command again."
+        boolean inputProblem = FailureMessages.isInputProblem(execution.getAllFailureExceptions());
+        String next = inputProblem ? "Fix the input file and run the same command again."
                 : "Fix the cause and run the same command again: it resumes where it stopped.";
         err.println("Run " + execution.getId() + " " + execution.getStatus().name().toLowerCase() + ". " + next
                 + " Full log: " + context.getEnvironment().getProperty("logging.file.name"));
-        return ExitCodes.JOB_FAILED;
+        return new Launch(inputProblem ? Outcome.FAILED_INPUT : Outcome.FAILED, ExitCodes.JOB_FAILED,
+                execution.getId());
     }
 }

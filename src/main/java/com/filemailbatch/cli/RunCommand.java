@@ -1,15 +1,12 @@
 package com.filemailbatch.cli;
 
-import com.filemailbatch.cleanup.CleanupJobParameters;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
-import com.filemailbatch.send.SendJobParameters;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -36,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
         Path input;
 
         @Option(names = "--job", paramLabel = "DEFINITION", description = "A job definition such as "
-                + "jobs/nightly-send.properties: its job, input and options, run now.")
+                + "jobs/nightly-send.properties: its job, input (or each file of its inbox) and options, run now.")
         Path job;
     }
 
@@ -64,17 +61,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         JobDefinition definition = definition();
-        Duration stale = staleAfter != null ? staleAfter : definition.staleAfter();
-        LocalDate date = runDate != null ? runDate : LocalDate.now(definition.zone());
         try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
             JobRunner runner = new JobRunner(starter.start(), out, err);
-            if (definition.job() == JobDefinition.Kind.CLEANUP) {
-                return runner.run(definition.job().jobName(), CleanupJobParameters.of(Instant.now(), stale, dryRun),
-                        "cleanup");
-            }
-            String description = (dryRun ? "dry run" : "run") + " of " + definition.input() + " for " + date;
-            return runner.run(definition.job().jobName(),
-                    SendJobParameters.of(definition.input(), date, stale, dryRun), description);
+            return DefinitionRunner.exitCode(new DefinitionRunner(runner, out)
+                    .run(definition, runDate, staleAfter, dryRun));
         }
     }
 
@@ -90,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         }
         checkInput(what.input);
         return new JobDefinition(null, JobDefinition.Kind.SEND, null, java.time.ZoneId.systemDefault(), what.input,
-                Duration.ofDays(1));
+                null, Duration.ofDays(1));
     }
 
     private static void checkInput(Path input) {

@@ -11,10 +11,19 @@ import java.time.ZoneId;
  * @param job        what to run
  * @param schedule   a six-field cron expression (second minute hour day month weekday), or null
  * @param zone       the time zone of the schedule and of the run date
- * @param input      the CSV file, resolved against the definition's directory (send only)
+ * @param input      the CSV file, resolved against the definition's directory (send only; null with an inbox)
+ * @param inbox      a directory whose {@code *.csv} files are each sent, then archived (send only; null with input)
  * @param staleAfter how old an incomplete transfer must be to be cancelled
  */
-public record JobDefinition(Path file, Kind job, String schedule, ZoneId zone, Path input, Duration staleAfter) {
+public record JobDefinition(Path file, Kind job, String schedule, ZoneId zone, Path input, Path inbox,
+        Duration staleAfter) {
+
+    /** The definition's name: its file name without {@code .properties}; it keys the schedule's state. */
+    public String name() {
+        String fileName = file == null ? "command-line" : file.getFileName().toString();
+        return fileName.endsWith(".properties") ? fileName.substring(0, fileName.length() - ".properties".length())
+                : fileName;
+    }
 
     /** The jobs a definition can name. */
     public enum Kind {

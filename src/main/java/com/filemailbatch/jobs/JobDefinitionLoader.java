@@ -21,7 +21,7 @@ import org.springframework.scheduling.support.CronExpression;
  */
 public final class JobDefinitionLoader {
 
-    static final Set<String> KEYS = Set.of("job", "schedule", "zone", "input", "stale-after");
+    static final Set<String> KEYS = Set.of("job", "schedule", "zone", "input", "inbox", "stale-after");
 
     private JobDefinitionLoader() {
     }
@@ -32,7 +32,7 @@ public final class JobDefinitionLoader {
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
             throw problem(file, "unknown key '" + unknown.iterator().next() + "' (known keys: job, schedule, zone, "
-                    + "input, stale-after)");
+                    + "input, inbox, stale-after)");
         }
         JobDefinition.Kind kind = kind(file, value(properties, "job"));
         String schedule = value(properties, "schedule");
@@ -41,18 +41,26 @@ public final class JobDefinitionLoader {
                     + "'0 30 1 * * *' (01:30 every day)");
         }
         ZoneId zone = zone(file, value(properties, "zone"));
-        Path input = null;
+        Path base = file.toAbsolutePath().getParent();
         String inputValue = value(properties, "input");
+        String inboxValue = value(properties, "inbox");
+        Path input = inputValue == null ? null : base.resolve(inputValue).normalize();
+        Path inbox = inboxValue == null ? null : base.resolve(inboxValue).normalize();
         if (kind == JobDefinition.Kind.SEND) {
-            if (inputValue == null) {
-                throw problem(file, "key 'input' is required for job=send");
+            if (input == null && inbox == null) {
+                throw problem(file, "key 'input' (a CSV file) or 'inbox' (a directory of CSV files) is required for "
+                        + "job=send");
             }
-            Path base = file.toAbsolutePath().getParent();
-            input = base.resolve(inputValue).normalize();
-        } else if (inputValue != null) {
-            throw problem(file, "key 'input' does not apply to job=cleanup");
+            if (input != null && inbox != null) {
+                throw problem(file, "keys 'input' and 'inbox' exclude each other: give one");
+            }
+            if (inbox != null && !Files.isDirectory(inbox)) {
+                throw problem(file, "key 'inbox': " + inbox + " is not a directory");
+            }
+        } else if (inputValue != null || inboxValue != null) {
+            throw problem(file, "key '" + (inputValue != null ? "input" : "inbox") + "' does not apply to job=cleanup");
         }
-        return new JobDefinition(file, kind, schedule, zone, input, duration(file,
+        return new JobDefinition(file, kind, schedule, zone, input, inbox, duration(file,
                 value(properties, "stale-after")));
     }
 
@@ -78,10 +86,16 @@ public final class JobDefinitionLoader {
         if (value == null) {
             throw problem(file, "key 'job' is required (send or cleanup)");
         }
+        for (JobDefinition.Kind kind : JobDefinition.Kind.values()) {
+            if (kind.jobName().equals(value)) {
+                return kind;
+            }
+        }
         try {
             return JobDefinition.Kind.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw problem(file, "key 'job': '" + value + "' is not a job; use send or cleanup");
+            throw problem(file, "key 'job': '" + value + "' is not a job; use send (sendTransfersJob) or cleanup "
+                    + "(cleanupStaleTransfersJob)");
         }
     }
 

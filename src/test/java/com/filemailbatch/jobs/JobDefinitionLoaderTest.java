@@ -53,10 +53,16 @@ class JobDefinitionLoaderTest {
     @Test
     void everyProblemIsOneLineNamingTheFileAndTheKey() throws IOException {
         assertProblem("job=send\ninput=a.csv\nstale_after=P1D\n",
-                "unknown key 'stale_after' (known keys: job, schedule, zone, input, stale-after)");
+                "unknown key 'stale_after' (known keys: job, schedule, zone, input, inbox, stale-after)");
         assertProblem("input=a.csv\n", "key 'job' is required (send or cleanup)");
-        assertProblem("job=mail\n", "key 'job': 'mail' is not a job; use send or cleanup");
-        assertProblem("job=send\n", "key 'input' is required for job=send");
+        assertProblem("job=mail\n", "key 'job': 'mail' is not a job; use send (sendTransfersJob) or cleanup "
+                + "(cleanupStaleTransfersJob)");
+        assertProblem("job=send\n", "key 'input' (a CSV file) or 'inbox' (a directory of CSV files) is required "
+                + "for job=send");
+        assertProblem("job=send\ninput=a.csv\ninbox=in\n", "keys 'input' and 'inbox' exclude each other: give one");
+        assertProblem("job=send\ninbox=no-such-dir\n", "key 'inbox': " + dir.resolve("no-such-dir").toAbsolutePath()
+                + " is not a directory");
+        assertProblem("job=cleanup\ninbox=in\n", "key 'inbox' does not apply to job=cleanup");
         assertProblem("job=cleanup\ninput=a.csv\n", "key 'input' does not apply to job=cleanup");
         assertProblem("job=cleanup\nschedule=30 1 * * *\n", "key 'schedule': '30 1 * * *' is not a six-field cron "
                 + "expression such as '0 30 1 * * *' (01:30 every day)");
@@ -66,6 +72,21 @@ class JobDefinitionLoaderTest {
                 + "as P1D or PT12H");
         assertThatThrownBy(() -> JobDefinitionLoader.load(dir.resolve("missing.properties")))
                 .hasMessage(dir.resolve("missing.properties") + ": job definition not found");
+    }
+
+    @Test
+    void acceptsTheSpringBatchJobNamesAndAnInboxDirectory() throws IOException {
+        Files.createDirectories(dir.resolve("inbox"));
+        Path definition = write("job=sendTransfersJob\ninbox=inbox\nschedule=*/5 * * * * *\nzone=UTC\n");
+
+        JobDefinition loaded = JobDefinitionLoader.load(definition);
+
+        assertThat(loaded.job()).isEqualTo(JobDefinition.Kind.SEND);
+        assertThat(loaded.inbox()).isEqualTo(dir.resolve("inbox").toAbsolutePath());
+        assertThat(loaded.input()).isNull();
+        assertThat(loaded.name()).isEqualTo(definition.getFileName().toString().replace(".properties", ""));
+        assertThat(JobDefinitionLoader.load(write("job=cleanupStaleTransfersJob\n")).job())
+                .isEqualTo(JobDefinition.Kind.CLEANUP);
     }
 
     private void assertProblem(String content, String message) throws IOException {

@@ -1,0 +1,54 @@
+package com.filemailbatch.cli;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * serve's own counters, beside Spring Batch's {@code spring.batch.*} observations: launches by trigger, skipped
+ * launches by reason, and outcomes. Read them at {@code /actuator/metrics/filemail.batch.launches} and so on.
+ */
+final class LaunchMetrics {
+
+    static final String LAUNCHES = "filemail.batch.launches";
+    static final String SKIPPED = "filemail.batch.launches.skipped";
+    static final String OUTCOMES = "filemail.batch.launch.outcomes";
+
+    private final MeterRegistry registry;
+
+    LaunchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Registers the counters at zero, so that a scrape sees them before the first launch. */
+    void register(String definition) {
+        launches(definition, "schedule");
+        skipped(definition, "locked");
+    }
+
+    void launched(String definition, String trigger) {
+        launches(definition, trigger).increment();
+    }
+
+    void ended(String definition, Launch launch) {
+        Counter.builder(OUTCOMES).description("Launches by how they ended").tag("definition", definition)
+                .tag("outcome", launch.outcome().tag()).register(registry).increment();
+        if (launch.outcome().skipped()) {
+            skipped(definition, launch.outcome() == Launch.Outcome.SKIPPED_LOCKED ? "locked" : "running").increment();
+        }
+    }
+
+    void crashed(String definition) {
+        Counter.builder(OUTCOMES).tag("definition", definition).tag("outcome", "error").register(registry)
+                .increment();
+    }
+
+    private Counter launches(String definition, String trigger) {
+        return Counter.builder(LAUNCHES).description("Launches of job definitions").tag("definition", definition)
+                .tag("trigger", trigger).register(registry);
+    }
+
+    private Counter skipped(String definition, String reason) {
+        return Counter.builder(SKIPPED).description("Launches not started, by reason")
+                .tag("definition", definition).tag("reason", reason).register(registry);
+    }
+}

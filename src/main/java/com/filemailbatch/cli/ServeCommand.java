@@ -1,0 +1,142 @@
+package com.filemailbatch.cli;
+
+import com.filemailbatch.jobs.JobDefinition;
+import com.filemailbatch.jobs.JobDefinitionLoader;
+import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: the long-running scheduler of every definition in {@code jobs/}, with health and metrics. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs every job definition of the jobs directory on its cron schedule until stopped.",
+                "At start: runs left STARTED by a process that is gone are marked failed (their next launch resumes "
+                        + "them), and a definition whose schedule fired while nothing was serving it is run once "
+                        + "(once, however many fire times were missed).",
+                "One run at a time per job: a launch while another run of the same job is in progress (here, in "
+                        + "another process or on another machine sharing the database) does not start; it is "
+                        + "logged and counted (filemail.batch.launches.skipped, reason=locked).",
+                "Launches run one after another; each is a console line and a log line with its outcome.",
+                "Health and metrics (Spring Boot Actuator, Micrometer, Spring Batch's spring.batch.* metrics) on "
+                        + "http://127.0.0.1:PORT/actuator/health and /actuator/metrics, loopback only.",
+                "SIGTERM or Ctrl-C: no new launch; a running job stops after its chunk in flight (exit 2, its next "
+                        + "launch resumes it); idle, serve exits 0.",
+                "Job definitions (keys job, schedule, zone, input or inbox, stale-after): see the README, section "
+                        + "'Job definitions'. Settings as for every command: FILEMAIL_API_KEY, SPRING_DATASOURCE_URL / "
+                        + "_USERNAME / _PASSWORD (PostgreSQL when several machines share the database), "
+                        + "FILEMAIL_LOCK_AT_MOST_FOR (default PT2M)."},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
+                "  64  invalid job definition, no scheduled definition, or bad option",
+                "  78  configuration error (no API key without --sandbox, database unreachable, port in use)"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
+            description = "The directory of job definitions (*.properties; default: ${DEFAULT-VALUE}). "
+                    + "Definitions without a schedule are left to run --job.")
+    Path jobsDirectory;
+
+    @Option(names = "--management-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "The loopback port of /actuator/health and /actuator/metrics (default: ${DEFAULT-VALUE}; "
+                    + "0 picks a free one). Bound to 127.0.0.1 only.")
+    int managementPort;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<JobDefinition> definitions = scheduledDefinitions();
+        if (managementPort < 0 || managementPort > 65535) {
+            throw new UsageException("--management-port must be 0 to 65535, was " + managementPort);
+        }
+        ApplicationStarter starter = new ApplicationStarter(common, err, true).withProperties(List.of(
+                "--spring.main.web-application-type=servlet",
+                "--server.address=127.0.0.1",
+                "--server.port=" + managementPort,
+                "--management.endpoints.web.exposure.include=health,info,metrics",
+                "--management.endpoint.health.show-details=always"));
+        ConfigurableApplicationContext context = starter.start();
+        out.println("Serving " + definitions.size() + " job definition(s) from " + jobsDirectory + "; health: http://"
+                + "127.0.0.1:" + context.getEnvironment().getProperty("local.server.port", "?") + "/actuator/health");
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        // One launch at a time: the JVM-wide SIGTERM handling of a launch assumes it is the only one running.
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("filemail-batch-serve-");
+        scheduler.initialize();
+        ServeLoop loop = new ServeLoop(context, definitions, out, err);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, scheduler, starter),
+                "filemail-batch-serve-stop"));
+        loop.start(scheduler);
+        new CountDownLatch(1).await();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * SIGTERM: nothing new starts. A running job is stopped by its own {@link GracefulStop}, which closes the
+     * application and exits 2 once the run has stopped; here we wait for the launch in progress to return, then close
+     * and exit: 0 when serve was idle, 2 when a launch was in progress.
+     */
+    private void stop(ServeLoop loop, ThreadPoolTaskScheduler scheduler, ApplicationStarter starter) {
+        boolean running = loop.stop();
+        scheduler.getScheduledExecutor().shutdown();
+        out.println("Stopping serve: no new launches" + (running ? "; the running job stops after its chunk in flight"
+                : "") + ".");
+        long deadline = System.nanoTime() + GracefulStop.GRACE.plusMinutes(1).toNanos();
+        while (loop.launching() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        starter.close();
+        out.flush();
+        Runtime.getRuntime().halt(running ? ExitCodes.JOB_FAILED : ExitCodes.OK);
+    }
+
+    private List<JobDefinition> scheduledDefinitions() {
+        if (!Files.isDirectory(jobsDirectory)) {
+            throw new UsageException("jobs directory not found: " + jobsDirectory);
+        }
+        List<JobDefinition> scheduled = new ArrayList<>();
+        try (Stream<Path> files = Files.list(jobsDirectory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                JobDefinition definition = JobDefinitionLoader.load(file);
+                if (definition.schedule() == null) {
+                    err.println("Note: " + file + " has no schedule; run it with: run --job " + file);
+                } else {
+                    scheduled.add(definition);
+                }
+            }
+        } catch (JobDefinitionException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read the jobs directory " + jobsDirectory + ": " + e.getMessage());
+        }
+        if (scheduled.isEmpty()) {
+            throw new UsageException("no job definition with a schedule in " + jobsDirectory);
+        }
+        return scheduled;
+    }
+}

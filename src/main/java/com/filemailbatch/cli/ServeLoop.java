@@ -1,0 +1,144 @@
+package com.filemailbatch.cli;
+
+import com.filemailbatch.jobs.JobDefinition;
+import com.filemailbatch.jobs.MissedSchedule;
+import com.filemailbatch.jobs.ScheduleStateRepository;
+import com.filemailbatch.liveness.RunLock;
+import com.filemailbatch.liveness.RunLock.HeldLock;
+import com.filemailbatch.liveness.StaleRunRecovery;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+
+/**
+ * What {@code serve} does: recovers abandoned runs, makes up a missed schedule once per definition, then launches
+ * every definition on its cron schedule. Each launch and its outcome is a console line, a log line and a counter.
+ * Launches go through {@link DefinitionRunner}, so the run lock applies exactly as for {@code run}.
+ */
+final class ServeLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeLoop.class);
+
+    private final ConfigurableApplicationContext context;
+    private final List<JobDefinition> definitions;
+    private final DefinitionRunner runner;
+    private final LaunchMetrics metrics;
+    private final ScheduleStateRepository schedules;
+    private final PrintStream out;
+    private final Clock clock;
+    private final AtomicBoolean launching = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    ServeLoop(ConfigurableApplicationContext context, List<JobDefinition> definitions, PrintStream out,
+            PrintStream err) {
+        this.context = context;
+        this.definitions = definitions;
+        this.runner = new DefinitionRunner(new JobRunner(context, out, err), out);
+        this.metrics = new LaunchMetrics(context.getBean(MeterRegistry.class));
+        this.schedules = context.getBean(ScheduleStateRepository.class);
+        this.out = out;
+        this.clock = context.getBean(Clock.class);
+    }
+
+    /** Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}. */
+    void start(TaskScheduler scheduler) {
+        recoverAbandonedRuns();
+        for (JobDefinition definition : definitions) {
+            metrics.register(definition.name());
+            Optional<ZonedDateTime> missed = missedFire(definition);
+            missed.ifPresent(at -> {
+                say("%s: its schedule fired at %s while nobody was serving it: making it up once now",
+                        definition.name(), at);
+                scheduler.schedule(() -> fire(definition, "missed"), clock.instant());
+            });
+            scheduler.schedule(() -> fire(definition, "schedule"),
+                    new CronTrigger(definition.schedule(), definition.zone()));
+            say("%s: %s on '%s' (%s)", definition.name(), definition.job().jobName(), definition.schedule(),
+                    definition.zone());
+        }
+    }
+
+    /** The first fire time missed since the last recorded one; a definition served for the first time has none. */
+    Optional<ZonedDateTime> missedFire(JobDefinition definition) {
+        Optional<java.time.Instant> last = schedules.lastFire(definition.name());
+        if (last.isEmpty()) {
+            schedules.recordFire(definition.name(), clock.instant());
+            return Optional.empty();
+        }
+        return MissedSchedule.since(definition.schedule(), definition.zone(), last.get(), clock.instant());
+    }
+
+    /** One launch of a definition, now. */
+    List<Launch> fire(JobDefinition definition, String trigger) {
+        if (stopping) {
+            return List.of();
+        }
+        launching.set(true);
+        try {
+            schedules.recordFire(definition.name(), clock.instant());
+            metrics.launched(definition.name(), trigger);
+            say("%s: launch (%s)", definition.name(), trigger);
+            List<Launch> launches = runner.run(definition, null, null, false);
+            if (launches.isEmpty()) {
+                say("%s: nothing to do", definition.name());
+            }
+            for (Launch launch : launches) {
+                metrics.ended(definition.name(), launch);
+                say("%s: %s%s", definition.name(), launch.outcome().tag().replace('_', ' '),
+                        launch.executionId() == null ? "" : " (execution " + launch.executionId() + ")");
+            }
+            return launches;
+        } catch (Exception | Error e) {
+            metrics.crashed(definition.name());
+            LOG.error("launch of {} failed", definition.name(), e);
+            say("%s: error: %s", definition.name(), FailureMessages.rootMessage(e));
+            return List.of();
+        } finally {
+            launching.set(false);
+        }
+    }
+
+    /** Each job's runs left STARTED by a dead process, recovered while holding that job's lock. */
+    private void recoverAbandonedRuns() {
+        RunLock locks = context.getBean(RunLock.class);
+        definitions.stream().map(definition -> definition.job().jobName()).distinct().forEach(jobName -> {
+            Optional<HeldLock> lock = locks.tryAcquire(jobName);
+            if (lock.isEmpty()) {
+                return; // Another process runs this job now: its runs are alive, or it recovers them itself.
+            }
+            try (HeldLock held = lock.get()) {
+                context.getBean(StaleRunRecovery.class).recoverAbandoned(jobName).forEach(id ->
+                        say("%s: run %d was left unfinished by a process that is gone: marked failed; its next launch "
+                                + "resumes it", jobName, id));
+            }
+        });
+    }
+
+    /** SIGTERM: no new launch starts. @return whether a launch is running (its own stop handles it) */
+    boolean stop() {
+        stopping = true;
+        return launching.get();
+    }
+
+    boolean launching() {
+        return launching.get();
+    }
+
+    private void say(String format, Object... arguments) {
+        String line = String.format(format, arguments);
+        out.println(LocalTime.now(clock.withZone(java.time.ZoneId.systemDefault())).truncatedTo(ChronoUnit.SECONDS)
+                + " " + line);
+        LOG.info(line);
+    }
+}

@@ -1,0 +1,145 @@
+package com.filemailbatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.filemailbatch.FilemailBatchApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** {@code recover EXECUTION_ID} as the operator types it, on a database of its own. */
+class RecoverCommandTest {
+
+    private static final String[] PROPERTIES = {"filemail.data-dir", "filemail.reports-dir",
+            "spring.datasource.url"};
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> saved = new HashMap<>();
+
+    @BeforeEach
+    void ownDataDirectory() {
+        for (String name : PROPERTIES) {
+            saved.put(name, System.getProperty(name));
+        }
+        System.setProperty("filemail.data-dir", dir.resolve("data").toString());
+        System.setProperty("filemail.reports-dir", dir.resolve("reports").toString());
+        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data").resolve("db")
+                + ";WRITE_DELAY=0");
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        saved.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    @Test
+    void anUnknownExecutionIsAUsageError() {
+        assertThat(execute("recover", "42")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("error: no execution 42 (see: filemail-batch history)");
+    }
+
+    @Test
+    void aRunOfADeadProcessIsMarkedFailedOnceAndALiveOneIsRefused() throws Exception {
+        String host = InetAddress.getLocalHost().getHostName();
+        long deadPid = deadPid();
+        long livePid = ProcessHandle.current().parent().orElseThrow().pid();
+        long dead;
+        long live;
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FilemailBatchApplication.class)
+                .logStartupInfo(false).run()) {
+            dead = stuck(context, host, deadPid);
+            live = stuck(context, host, livePid);
+        }
+
+        assertThat(execute("recover", String.valueOf(dead))).as(err()).isZero();
+        assertThat(out()).isEqualTo("Execution " + dead + " marked FAILED: recovered: left STARTED by process "
+                + deadPid + " on " + host + ", which is gone; the next launch of the same run restarts it where it "
+                + "stopped" + System.lineSeparator());
+
+        reset();
+        assertThat(execute("recover", String.valueOf(dead))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).isEqualTo("error: execution " + dead + " is FAILED, not STARTED or STOPPING: nothing to "
+                + "recover" + System.lineSeparator());
+
+        reset();
+        assertThat(execute("recover", String.valueOf(live))).isEqualTo(ExitCodes.LOCKED);
+        assertThat(err()).isEqualTo("error: execution " + live + " is still running (process " + livePid + " on "
+                + host + "); not recovered. Stop it with SIGTERM instead." + System.lineSeparator());
+        assertThat(out()).isEmpty();
+    }
+
+    private static long stuck(ConfigurableApplicationContext context, String host, long pid) {
+        JobRepository repository = context.getBean(JobRepository.class);
+        JobParameters parameters = new JobParametersBuilder().addString("input", "/in/" + UUID.randomUUID())
+                .toJobParameters();
+        JobInstance instance = repository.createJobInstance("sendTransfersJob", parameters);
+        JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setStartTime(LocalDateTime.now());
+        repository.update(execution);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        context.getBean(JdbcTemplate.class).update("INSERT INTO run_owner (job_execution_id, host, pid, started_at, "
+                + "heartbeat_at) VALUES (?, ?, ?, ?, ?)", execution.getId(), host, pid, now, now);
+        return execution.getId();
+    }
+
+    private static long deadPid() {
+        long pid = 4_000_000;
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
+
+    private int execute(String... args) {
+        return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private void reset() {
+        out.reset();
+        err.reset();
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

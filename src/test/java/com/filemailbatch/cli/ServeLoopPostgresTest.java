@@ -1,0 +1,8 @@
+package com.filemailbatch.cli;
+
+import com.filemailbatch.support.FilemailBatchPostgresTest;
+
+/** Every test of {@link ServeLoopTest}, on PostgreSQL. */
+@FilemailBatchPostgresTest
+class ServeLoopPostgresTest extends ServeLoopTest {
+}
