@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
+import com.filemailbatch.support.JarProcess;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -209,12 +210,9 @@ class CrashRecoveryIT {
         invocation++;
         Path log = work.resolve("data/filemail-batch.log");
         logOffset = Files.exists(log) ? Files.size(log) : 0;
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(streams.resolve(invocation + ".out").toFile())
-                .redirectError(streams.resolve(invocation + ".err").toFile());
+        ProcessBuilder builder = JarProcess.builder(command, work, streams.resolve(invocation + ".out"),
+                streams.resolve(invocation + ".err"));
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("FILEMAIL_") || name.startsWith("SPRING_")
-                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
         environment.put("FILEMAIL_BASE_URL", sandbox.baseUrl().toString());
         environment.put("FILEMAIL_API_KEY", sandbox.apiKey());
         environment.put("FILEMAIL_DATA_DIR", work.resolve("data").toString());

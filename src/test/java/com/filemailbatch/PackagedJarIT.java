@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.filemailbatch.ledger.MasterKeySource;
 import com.filemailbatch.ledger.TransferKeyCipher;
+import com.filemailbatch.support.JarProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,12 +217,9 @@ class PackagedJarIT {
         invocation++;
         Path stdout = streams.resolve(invocation + ".out");
         Path stderr = streams.resolve(invocation + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        Map<String, String> environment = builder.environment();
         // A new user's shell: no Filemail or Spring settings, and no JVM options that would print to stderr.
-        environment.keySet().removeIf(name -> name.startsWith("FILEMAIL_") || name.startsWith("SPRING_")
-                || name.equals("JAVA_TOOL_OPTIONS") || name.equals("_JAVA_OPTIONS") || name.equals("JDK_JAVA_OPTIONS"));
+        ProcessBuilder builder = JarProcess.builder(command, work, stdout, stderr);
+        Map<String, String> environment = builder.environment();
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();

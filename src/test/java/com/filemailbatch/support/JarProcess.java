@@ -38,12 +38,21 @@ public final class JarProcess {
         command.addAll(List.of(args));
         Path out = logs.resolve(name + ".out");
         Path err = logs.resolve(name + ".err");
+        ProcessBuilder builder = builder(command, work, out, err);
+        builder.environment().putAll(environment);
+        return new JarProcess(String.join(" ", args), builder.start(), out, err);
+    }
+
+    /**
+     * A process builder for {@code command} in {@code work}, output to files, in a new user's shell: no Filemail or
+     * Spring settings from the test's environment, and no JVM options that would print to stderr.
+     */
+    public static ProcessBuilder builder(List<String> command, Path work, Path out, Path err) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("FILEMAIL_") || key.startsWith("SPRING_")
                 || key.equals("JAVA_TOOL_OPTIONS") || key.equals("_JAVA_OPTIONS") || key.equals("JDK_JAVA_OPTIONS"));
-        builder.environment().putAll(environment);
-        return new JarProcess(String.join(" ", args), builder.start(), out, err);
+        return builder;
     }
 
     public long pid() {
