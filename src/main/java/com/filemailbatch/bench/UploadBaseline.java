@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The upload half of the baseline (issue 6, item 6): a plain {@code java.net.http} client posting a file to an
@@ -28,6 +30,31 @@ public final class UploadBaseline {
     private static final int BUFFER = 1 << 16;
 
     private UploadBaseline() {
+    }
+
+    /**
+     * Initializes a transfer at {@code baseUrl} (one plain call, not timed), then uploads {@code file} to it as
+     * {@link #megabytesPerSecond} does.
+     *
+     * @return MB/s of the upload alone
+     */
+    public static double initializeAndUpload(URI baseUrl, String apiKey, Path file, long chunkSize)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/transfer/initialize"))
+                .header("x-api-key", apiKey)
+                .header("x-api-version", "2.0")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"Upload baseline\",\"transfersize\":"
+                        + Files.size(file) + "}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("initialize refused: HTTP " + answer.statusCode() + " " + answer.body());
+        }
+        JsonNode transfer = JsonMapper.builder().build().readTree(answer.body()).get("data");
+        return megabytesPerSecond(URI.create(transfer.get("transferurl").asString()),
+                transfer.get("transferid").asString(), transfer.get("transferkey").asString(), file, chunkSize);
     }
 
     /**
