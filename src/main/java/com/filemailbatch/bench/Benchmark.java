@@ -68,14 +68,16 @@ public final class Benchmark {
                 n = memory(sandbox, work.resolve("memory-n"), memoryRows);
                 tenN = memory(sandbox, work.resolve("memory-10n"), 10 * memoryRows);
             }
-            Upload upload = uploadMb > 0 ? upload(sandbox, work.resolve("upload")) : null;
+            Upload upload = uploadMb > 0 ? upload(work.resolve("upload")) : null;
             BenchResult result = new BenchResult(rows, latencyMs, concurrency, job.rowsPerS(), baseline.rowsPerS(),
                     ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(),
-                    upload == null ? null : upload.jobMbS(), upload == null ? null : upload.baselineMbS(),
+                    upload == null ? null : upload.job().rowsPerS(),
+                    upload == null ? null : upload.baseline().rowsPerS(),
                     job.cpuMsPerRow(), baseline.cpuMsPerRow(), n == null ? null : memoryRows,
                     n == null ? null : memoryMaxHeapMb, n == null ? null : n.heapUsedPeakMb(),
                     tenN == null ? null : tenN.heapUsedPeakMb(), n == null ? null : n.rssPeakMb(),
-                    tenN == null ? null : tenN.rssPeakMb());
+                    tenN == null ? null : tenN.rssPeakMb(), upload == null ? null : upload.job().cpuMsPerRow(),
+                    upload == null ? null : upload.baseline().cpuMsPerRow());
             print(result);
             write(result);
             return result;
@@ -98,13 +100,13 @@ public final class Benchmark {
 
     /**
      * The job delivers one row naming the generated file (its uploadTransfersStep timed), then the plain client
-     * posts the same file in the same chunks (the job's default chunk size) to a new transfer of the same sandbox.
-     * No latency: the sandbox's latency delays every answer, uploaded chunks included, and the figure is about
-     * moving bytes. The file is written once, before either side runs, and read by both from the page cache alike.
+     * posts the same file in the same chunks (the job's default chunk size) to a transfer it initializes. No
+     * latency: the sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving
+     * bytes. Each side gets a sandbox of its own, closed (its received chunks deleted) when it is done, so the
+     * first side's gigabyte is not still being written back to disk while the second one runs. The file is
+     * written once, before either side, and both read it from the page cache alike.
      */
-    private Upload upload(FilemailSandbox sandbox, Path dir) throws Exception {
-        sandbox.reset();
-        sandbox.setLatency(Duration.ZERO);
+    private Upload upload(Path dir) throws Exception {
         Files.createDirectories(dir);
         long bytes = uploadMb * 1024L * 1024L;
         stdout.printf(Locale.ROOT, "  upload: generating a %,d MiB file, then the job and the plain client upload it "
@@ -113,12 +115,18 @@ public final class Benchmark {
         Path csv = dir.resolve("upload.csv");
         Files.writeString(csv, "reference,subject,to,files\nU-1,Upload benchmark,u1@example.com,upload.bin\n",
                 StandardCharsets.UTF_8);
-        double job = JobBenchmark.upload(sandbox.baseUrl(), sandbox.apiKey(), csv, file, dir);
-        checkDelivered(sandbox, bytes);
-        sandbox.reset();
-        double baseline = UploadBaseline.initializeAndUpload(sandbox.baseUrl(), sandbox.apiKey(), file,
-                FileUploader.DEFAULT_CHUNK_SIZE);
-        sandbox.reset();
+        Throughput job;
+        try (FilemailSandbox sandbox = FilemailSandbox.start()) {
+            job = JobBenchmark.upload(sandbox.baseUrl(), sandbox.apiKey(), csv, file, dir);
+            checkDelivered(sandbox, bytes);
+        }
+        Throughput baseline;
+        try (FilemailSandbox sandbox = FilemailSandbox.start()) {
+            Throughput.Clock clock = new Throughput.Clock();
+            double mbS = UploadBaseline.initializeAndUpload(sandbox.baseUrl(), sandbox.apiKey(), file,
+                    FileUploader.DEFAULT_CHUNK_SIZE);
+            baseline = new Throughput(mbS, clock.end(Math.round(bytes / 1e6)).cpuMsPerRow());
+        }
         Files.delete(file);
         return new Upload(job, baseline);
     }
@@ -132,7 +140,8 @@ public final class Benchmark {
         }
     }
 
-    private record Upload(double jobMbS, double baselineMbS) {
+    /** MB/s, and CPU ms per MB (the sandbox receiving the bytes included, alike for both) in the throughputs. */
+    private record Upload(Throughput job, Throughput baseline) {
     }
 
     private static Path writeCsv(Path file, int rows) throws IOException {
@@ -168,8 +177,10 @@ public final class Benchmark {
         if (r.uploadJobMbS() != null) {
             stdout.printf(Locale.ROOT, "  %-24s %,10d MiB file, %d MiB chunks, no latency%n", "upload",
                     uploadMb, FileUploader.DEFAULT_CHUNK_SIZE >> 20);
-            stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s%n", "job (upload step)", r.uploadJobMbS());
-            stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s%n", "baseline (plain client)", r.uploadBaselineMbS());
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s    %6.2f ms CPU/MB%n", "job (upload step)",
+                    r.uploadJobMbS(), r.uploadJobCpuMsPerMb());
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s    %6.2f ms CPU/MB%n", "baseline (plain client)",
+                    r.uploadBaselineMbS(), r.uploadBaselineCpuMsPerMb());
             stdout.printf(Locale.ROOT, "  %-24s %10.2f%n", "upload job / baseline",
                     r.uploadJobMbS() / r.uploadBaselineMbS());
         } else {

@@ -40,15 +40,18 @@ final class JobBenchmark {
      * Runs the job on {@code csv}, whose one row names {@code file} (initialize, upload in the default chunks,
      * complete), and times uploadTransfersStep.
      *
-     * @return MB/s (10^6 bytes per second) of that step: the file's bytes over the step's duration
+     * @return MB/s (10^6 bytes per second) of that step: the file's bytes over the step's duration; and CPU ms per
+     *         MB over the whole job (its other steps are one row each)
      */
-    static double upload(URI baseUrl, String apiKey, Path csv, Path file, Path workDir) throws Exception {
+    static Throughput upload(URI baseUrl, String apiKey, Path csv, Path file, Path workDir) throws Exception {
         try (ConfigurableApplicationContext context = context(baseUrl, apiKey, 1, workDir)) {
+            Throughput.Clock clock = new Throughput.Clock();
             StepExecution step = runJob(context, csv, "uploadTransfersStep");
             if (step.getReadCount() != 1 || step.getWriteCount() != 1) {
                 throw new IllegalStateException("the job did not upload the benchmark file: " + step);
             }
-            return Files.size(file) / 1e6 / seconds(step);
+            double megabytes = Files.size(file) / 1e6;
+            return new Throughput(megabytes / seconds(step), clock.end(Math.round(megabytes)).cpuMsPerRow());
         }
     }
 

@@ -296,6 +296,7 @@ class FilemailBatchCliTest {
         assertThat(figures.get("upload_job_mb_s").asDouble()).isPositive();
         assertThat(figures.get("upload_baseline_mb_s").isNumber()).isTrue();
         assertThat(figures.get("upload_baseline_mb_s").asDouble()).isPositive();
+        assertThat(figures.get("upload_job_cpu_ms_per_mb").asDouble()).isPositive();
         assertThat(out()).contains("job (upload step)", "upload job / baseline");
     }
 
