@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The figures of one benchmark run, with the key names scripts read. Figures not measured by this version (or
  * skipped) are null. Heap figures are in MB from the measured child JVM's GC log: {@code heap_peak_mb_*} is the
  * highest heap use right after a collection (what the run holds on to), {@code heap_used_peak_mb_*} the highest
- * right before one (garbage included, so it follows the collector's sizing more than the job).
+ * right before one (garbage included, so it follows the collector's sizing more than the job). Upload rates are in
+ * MB/s (10^6 bytes), their CPU in ms of this process (the in-process sandbox included) per MB.
  */
 public record BenchResult(
         int rows,
@@ -26,5 +27,7 @@ public record BenchResult(
         @JsonProperty("heap_used_peak_mb_n") Double heapUsedPeakMbN,
         @JsonProperty("heap_used_peak_mb_10n") Double heapUsedPeakMb10n,
         @JsonProperty("rss_peak_mb_n") Double rssPeakMbN,
-        @JsonProperty("rss_peak_mb_10n") Double rssPeakMb10n) {
+        @JsonProperty("rss_peak_mb_10n") Double rssPeakMb10n,
+        @JsonProperty("upload_job_cpu_ms_per_mb") Double uploadJobCpuMsPerMb,
+        @JsonProperty("upload_baseline_cpu_ms_per_mb") Double uploadBaselineCpuMsPerMb) {
 }

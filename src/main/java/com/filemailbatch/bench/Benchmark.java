@@ -1,6 +1,8 @@
 package com.filemailbatch.bench;
 
 import com.filemailbatch.sandbox.FilemailSandbox;
+import com.filemailbatch.sandbox.SandboxTransfer;
+import com.filemailbatch.upload.FileUploader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -17,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One benchmark run: a generated CSV, the sandbox with a fixed latency, the real job, then the baseline loop; then
  * the memory of the {@code run} command for N and 10 × N rows, each in a child JVM against this sandbox with no
- * latency (memory does not depend on it, and the runs end sooner); then the figures. Upload figures are not
- * measured by this version (null in the JSON).
+ * latency (memory does not depend on it, and the runs end sooner); then the upload of one generated file by the
+ * job and by a plain client, again with no latency; then the figures.
  */
 public final class Benchmark {
 
@@ -27,16 +29,19 @@ public final class Benchmark {
     private final int concurrency;
     private final int memoryRows;
     private final int memoryMaxHeapMb;
+    private final int uploadMb;
     private final Path out;
     private final PrintStream stdout;
 
     /**
      * @param memoryRows      N of the memory figures (0: not measured)
      * @param memoryMaxHeapMb the measured children's -Xmx
+     * @param uploadMb        size of the uploaded file in MiB (0: upload not measured)
      */
-    public Benchmark(int rows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb, Path out,
-            PrintStream stdout) {
+    public Benchmark(int rows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb, int uploadMb,
+            Path out, PrintStream stdout) {
         this.rows = rows;
+        this.uploadMb = uploadMb;
         this.memoryRows = memoryRows;
         this.memoryMaxHeapMb = memoryMaxHeapMb;
         this.latencyMs = latencyMs;
@@ -63,12 +68,16 @@ public final class Benchmark {
                 n = memory(sandbox, work.resolve("memory-n"), memoryRows);
                 tenN = memory(sandbox, work.resolve("memory-10n"), 10 * memoryRows);
             }
+            Upload upload = uploadMb > 0 ? upload(work.resolve("upload")) : null;
             BenchResult result = new BenchResult(rows, latencyMs, concurrency, job.rowsPerS(), baseline.rowsPerS(),
-                    ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(), null, null,
+                    ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(),
+                    upload == null ? null : upload.job().rowsPerS(),
+                    upload == null ? null : upload.baseline().rowsPerS(),
                     job.cpuMsPerRow(), baseline.cpuMsPerRow(), n == null ? null : memoryRows,
                     n == null ? null : memoryMaxHeapMb, n == null ? null : n.heapUsedPeakMb(),
                     tenN == null ? null : tenN.heapUsedPeakMb(), n == null ? null : n.rssPeakMb(),
-                    tenN == null ? null : tenN.rssPeakMb());
+                    tenN == null ? null : tenN.rssPeakMb(), upload == null ? null : upload.job().cpuMsPerRow(),
+                    upload == null ? null : upload.baseline().cpuMsPerRow());
             print(result);
             write(result);
             return result;
@@ -87,6 +96,52 @@ public final class Benchmark {
                 writeCsv(dir.resolve("memory.csv"), memoryRows), concurrency, memoryMaxHeapMb, dir);
         sandbox.reset();
         return memory;
+    }
+
+    /**
+     * The job delivers one row naming the generated file (its uploadTransfersStep timed), then the plain client
+     * posts the same file in the same chunks (the job's default chunk size) to a transfer it initializes. No
+     * latency: the sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving
+     * bytes. Each side gets a sandbox of its own, closed (its received chunks deleted) when it is done, so the
+     * first side's gigabyte is not still being written back to disk while the second one runs. The file is
+     * written once, before either side, and both read it from the page cache alike.
+     */
+    private Upload upload(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        long bytes = uploadMb * 1024L * 1024L;
+        stdout.printf(Locale.ROOT, "  upload: generating a %,d MiB file, then the job and the plain client upload it "
+                + "in %d MiB chunks (no latency)...%n", uploadMb, FileUploader.DEFAULT_CHUNK_SIZE >> 20);
+        Path file = UploadBaseline.generateFile(dir.resolve("upload.bin"), bytes);
+        Path csv = dir.resolve("upload.csv");
+        Files.writeString(csv, "reference,subject,to,files\nU-1,Upload benchmark,u1@example.com,upload.bin\n",
+                StandardCharsets.UTF_8);
+        Throughput job;
+        try (FilemailSandbox sandbox = FilemailSandbox.start()) {
+            job = JobBenchmark.upload(sandbox.baseUrl(), sandbox.apiKey(), csv, file, dir);
+            checkDelivered(sandbox, bytes);
+        }
+        Throughput baseline;
+        try (FilemailSandbox sandbox = FilemailSandbox.start()) {
+            Throughput.Clock clock = new Throughput.Clock();
+            double mbS = UploadBaseline.initializeAndUpload(sandbox.baseUrl(), sandbox.apiKey(), file,
+                    FileUploader.DEFAULT_CHUNK_SIZE);
+            baseline = new Throughput(mbS, clock.end(Math.round(bytes / 1e6)).cpuMsPerRow());
+        }
+        Files.delete(file);
+        return new Upload(job, baseline);
+    }
+
+    /** A job that failed the upload still ends its step: the figure counts only if the sandbox got every byte. */
+    private static void checkDelivered(FilemailSandbox sandbox, long bytes) {
+        boolean delivered = sandbox.transfers().stream().anyMatch(t -> t.status() == SandboxTransfer.Status.COMPLETED
+                && t.files().size() == 1 && t.files().get(0).complete() && t.files().get(0).size() == bytes);
+        if (!delivered) {
+            throw new IllegalStateException("the job did not deliver the benchmark file: " + sandbox.transfers());
+        }
+    }
+
+    /** MB/s, and CPU ms per MB (the sandbox receiving the bytes included, alike for both) in the throughputs. */
+    private record Upload(Throughput job, Throughput baseline) {
     }
 
     private static Path writeCsv(Path file, int rows) throws IOException {
@@ -119,7 +174,18 @@ public final class Benchmark {
         } else {
             stdout.println("  memory: not measured (--memory-rows 0)");
         }
-        stdout.println("  upload figures: not measured by this version");
+        if (r.uploadJobMbS() != null) {
+            stdout.printf(Locale.ROOT, "  %-24s %,10d MiB file, %d MiB chunks, no latency%n", "upload",
+                    uploadMb, FileUploader.DEFAULT_CHUNK_SIZE >> 20);
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s    %6.2f ms CPU/MB%n", "job (upload step)",
+                    r.uploadJobMbS(), r.uploadJobCpuMsPerMb());
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s    %6.2f ms CPU/MB%n", "baseline (plain client)",
+                    r.uploadBaselineMbS(), r.uploadBaselineCpuMsPerMb());
+            stdout.printf(Locale.ROOT, "  %-24s %10.2f%n", "upload job / baseline",
+                    r.uploadJobMbS() / r.uploadBaselineMbS());
+        } else {
+            stdout.println("  upload: not measured (--upload-mb 0)");
+        }
         stdout.println("  written to " + out);
     }
 

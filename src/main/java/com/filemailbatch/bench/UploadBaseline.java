@@ -3,19 +3,20 @@ package com.filemailbatch.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The upload half of the baseline (issue 6, item 6): a plain {@code java.net.http} client posting a file to an
@@ -28,6 +29,31 @@ public final class UploadBaseline {
     private static final int BUFFER = 1 << 16;
 
     private UploadBaseline() {
+    }
+
+    /**
+     * Initializes a transfer at {@code baseUrl} (one plain call, not timed), then uploads {@code file} to it as
+     * {@link #megabytesPerSecond} does.
+     *
+     * @return MB/s of the upload alone
+     */
+    public static double initializeAndUpload(URI baseUrl, String apiKey, Path file, long chunkSize)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/transfer/initialize"))
+                .header("x-api-key", apiKey)
+                .header("x-api-version", "2.0")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"Upload baseline\",\"transfersize\":"
+                        + Files.size(file) + "}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("initialize refused: HTTP " + answer.statusCode() + " " + answer.body());
+        }
+        JsonNode transfer = JsonMapper.builder().build().readTree(answer.body()).get("data");
+        return megabytesPerSecond(URI.create(transfer.get("transferurl").asString()),
+                transfer.get("transferid").asString(), transfer.get("transferkey").asString(), file, chunkSize);
     }
 
     /**
@@ -81,43 +107,36 @@ public final class UploadBaseline {
         return file;
     }
 
-    /** {@code length} bytes of the file from {@code offset}, read as sent: memory does not grow with the chunk. */
+    /**
+     * {@code length} bytes of the file from {@code offset}, read as sent with positional reads straight into the
+     * client's buffer (no buffer of its own: the plain client should not pay a copy the job does not pay).
+     */
     private static InputStream slice(FileChannel channel, long offset, long length) {
-        try {
-            return new java.io.BufferedInputStream(new java.io.FilterInputStream(
-                    Channels.newInputStream(channel.position(offset))) {
-                private long left = length;
+        return new InputStream() {
+            private long position = offset;
+            private final long end = offset + length;
 
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int b = super.read();
-                    left--;
-                    return b;
-                }
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
 
-                @Override
-                public int read(byte[] buffer, int from, int count) throws IOException {
-                    if (left <= 0) {
-                        return -1;
-                    }
-                    int n = super.read(buffer, from, (int) Math.min(count, left));
-                    if (n > 0) {
-                        left -= n;
-                    }
-                    return n;
+            @Override
+            public int read(byte[] buffer, int from, int count) throws IOException {
+                if (count == 0) {
+                    return 0;
                 }
-
-                @Override
-                public void close() {
-                    // the channel belongs to the caller
+                if (position >= end) {
+                    return -1;
                 }
-            }, BUFFER);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                int n = channel.read(ByteBuffer.wrap(buffer, from, (int) Math.min(count, end - position)), position);
+                if (n > 0) {
+                    position += n;
+                }
+                return n;
+            }
+        };
     }
 
     private static String encode(String value) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures the initialize throughput of the real job against the sandbox with a fixed latency, "
                 + "and of a plain java.net.http loop with the same concurrency (the practical ceiling); then the "
-                + "memory of the run command for N and 10 x N rows.",
+                + "memory of the run command for N and 10 x N rows; then the upload rate of the job and of a plain client "
+                + "for one generated file.",
                 "Prints a table and writes the figures as JSON. Not a test: nothing depends on its timing."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -35,6 +36,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "-Xmx of the measured child JVMs (default: ${DEFAULT-VALUE}).")
     int memoryMaxHeapMb;
 
+    @Option(names = "--upload-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "Size in MiB of the generated file the job and a plain client each upload, with no latency "
+                    + "(default: ${DEFAULT-VALUE}; 0 skips it).")
+    int uploadMb;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-result.json",
             description = "Where to write the JSON figures (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -48,12 +54,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rows < 1 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
-                || memoryMaxHeapMb < 64) {
+                || memoryMaxHeapMb < 64 || uploadMb < 0) {
             throw new UsageException("--rows must be at least 1, --latency-ms at least 0, --concurrency 1 to 256, "
-                    + "--memory-rows at least 0, --memory-max-heap-mb at least 64");
+                    + "--memory-rows at least 0, --memory-max-heap-mb at least 64, --upload-mb at least 0");
         }
-        new Benchmark(rows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb, out,
-                stdout).run();
+        new Benchmark(rows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb, uploadMb,
+                out, stdout).run();
         return ExitCodes.OK;
     }
 }

@@ -272,7 +272,7 @@ class FilemailBatchCliTest {
         Path result = dir.resolve("bench.json");
 
         int exit = execute("bench", "--rows", "40", "--latency-ms", "1", "--concurrency", "4", "--memory-rows", "10",
-                "--out", result.toString());
+                "--upload-mb", "1", "--out", result.toString());
 
         assertThat(exit).as(err()).isZero();
         assertThat(out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
@@ -290,6 +290,14 @@ class FilemailBatchCliTest {
         assertThat(figures.get("heap_peak_mb_10n").asDouble()).isPositive();
         assertThat(figures.get("rss_peak_mb_10n").asDouble()).isPositive();
         assertThat(out()).contains("heap after GC, peak");
+        // The upload figures: the job delivered a 1 MiB file (the bench checks the sandbox got every byte), then
+        // the plain client posted it again.
+        assertThat(figures.get("upload_job_mb_s").isNumber()).isTrue();
+        assertThat(figures.get("upload_job_mb_s").asDouble()).isPositive();
+        assertThat(figures.get("upload_baseline_mb_s").isNumber()).isTrue();
+        assertThat(figures.get("upload_baseline_mb_s").asDouble()).isPositive();
+        assertThat(figures.get("upload_job_cpu_ms_per_mb").asDouble()).isPositive();
+        assertThat(out()).contains("job (upload step)", "upload job / baseline");
     }
 
     @Test
