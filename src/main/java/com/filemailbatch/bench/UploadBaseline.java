@@ -19,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The upload half of the baseline (issue 6, item 6): a plain {@code java.net.http} client posting a file to an
- * upload URL in the same chunks as the job ({@code chunksize}, {@code chunks}, {@code chunk} in the query, raw
- * bytes as application/octet-stream, one chunk after the other, no retries, no ledger), timed in MB/s. The job's
- * half (the send job's upload step on the same file against the same sandbox) is for the caller to time.
+ * The upload baseline: a plain {@code java.net.http} client posting a file to an upload URL in the same chunks as
+ * the job ({@code chunksize}, {@code chunks}, {@code chunk} in the query, raw bytes as application/octet-stream, one
+ * chunk after the other, no retries, no ledger), timed in MB/s. {@link JobBenchmark} times the job's upload step on
+ * the same file against a sandbox set up the same way.
  */
 public final class UploadBaseline {
 
