@@ -32,8 +32,8 @@ class ChunkSender {
     private final RunGuard guard;
     private final AsyncTaskExecutor calls;
     private final int groupSize;
-    /** Claim groups after the first, in groups of {@code concurrency}. */
-    private static final int LATER_CLAIM_GROUPS = 4;
+    /** Claim groups after the first, and record batches, in groups of {@code concurrency}. */
+    private static final int LARGE_GROUPS = 4;
 
     ChunkSender(TransferSender sender, LedgerRepository ledger, RunGuard guard, AsyncTaskExecutor calls,
             int groupSize) {
@@ -56,7 +56,7 @@ class ChunkSender {
         int submitted = 0;
         RuntimeException stop = null;
         try {
-            for (int from = 0, size = groupSize; from < rows.size(); from += size, size = laterClaimGroup()) {
+            for (int from = 0, size = groupSize; from < rows.size(); from += size, size = largeGroup()) {
                 guard.checkNotStopped();
                 List<SendRow> group = rows.subList(from, Math.min(rows.size(), from + size));
                 List<ClaimResult> claims = ledger.claimAll(group.stream().map(sender::claimOf).toList());
@@ -86,11 +86,12 @@ class ChunkSender {
     }
 
     /**
-     * Claims after the first group are larger: each claim costs a commit (with H2's WRITE_DELAY=0 a store of every
-     * page it touched), and by then {@code groupSize} calls are in flight, so claiming more at once delays no call.
+     * Claims after the first group, and record batches, are larger: each costs a commit (with H2's WRITE_DELAY=0 a
+     * store of every page it touched). Once {@code groupSize} calls are in flight, claiming more at once delays no
+     * call; recording later only keeps rows PENDING (in doubt) a little longer.
      */
-    private int laterClaimGroup() {
-        return LATER_CLAIM_GROUPS * groupSize;
+    private int largeGroup() {
+        return LARGE_GROUPS * groupSize;
     }
 
     private TransferSender.Attempt call(SendRow row, ClaimResult claim, Set<String> unrecorded) {
@@ -102,8 +103,8 @@ class ChunkSender {
     }
 
     /**
-     * Waits for every call, recording ended ones in one transaction each time {@code groupSize} of them (or the
-     * last ones) have ended, together with any other that has ended by then.
+     * Waits for every call, recording ended ones in one transaction each time a large group of them
+     * (or the last ones) have ended, together with any other that has ended by then.
      */
     private RuntimeException recordAsTheyEnd(CompletionService<Sent> inFlight, int submitted,
             JournalEntry[] entries) {
@@ -115,9 +116,9 @@ class ChunkSender {
             List<Sent> batch = new ArrayList<>();
             while (ended < submitted) {
                 try {
-                    // At least a group per commit; then whatever else has ended meanwhile joins it, so that fewer
-                    // commits are made the busier this thread is.
-                    Future<Sent> next = batch.size() < groupSize ? inFlight.take() : inFlight.poll();
+                    // At least a large group per commit; then whatever else has ended meanwhile joins it, so that
+                    // fewer commits are made the busier this thread is.
+                    Future<Sent> next = batch.size() < largeGroup() ? inFlight.take() : inFlight.poll();
                     if (next == null) {
                         break;
                     }
