@@ -32,6 +32,15 @@ class FilemailClientConfiguration {
     }
 
     /**
+     * Bodies as JSON without Spring's message-converter chain (see {@link JsonCodec}): the client's encoder and its
+     * decoder, one bean of both types.
+     */
+    @Bean
+    JsonCodec filemailJsonCodec(ObjectMapper objectMapper) {
+        return new JsonCodec(objectMapper);
+    }
+
+    /**
      * HTTP/1.1 over {@code java.net.http}: pooled keep-alive connections, error bodies kept (so a 401 still says
      * which key problem it is), no redirects followed (an API key must not follow a redirect elsewhere), and a POST
      * is never resent by the transport on its own. Timeouts come per request from the Feign options.

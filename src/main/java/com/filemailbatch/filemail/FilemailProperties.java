@@ -25,7 +25,7 @@ public record FilemailProperties(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("./reports") String reportsDir,
         @DefaultValue("8") int concurrency,
-        @DefaultValue("64") int chunkSize,
+        @DefaultValue("256") int chunkSize,
         @DefaultValue("0") double rateLimit,
         @DefaultValue @NestedConfigurationProperty Retry retry) {
 

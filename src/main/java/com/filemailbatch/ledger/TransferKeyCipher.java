@@ -24,6 +24,11 @@ public final class TransferKeyCipher {
     private final SecretKey masterKey;
     private final String keyId;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * A Cipher per thread, initialized anew (fresh nonce) for every value: {@code Cipher.getInstance} looks the
+     * provider up each time, half the cost of encrypting a short value, and a Cipher is not thread-safe.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(TransferKeyCipher::newCipher);
 
     public TransferKeyCipher(SecretKey masterKey) {
         this.masterKey = masterKey;
@@ -34,7 +39,7 @@ public final class TransferKeyCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(reference.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(transferKey.getBytes(StandardCharsets.UTF_8));
@@ -60,7 +65,7 @@ public final class TransferKeyCipher {
             if (in.length < NONCE_BYTES + TAG_BITS / 8) {
                 throw new AEADBadTagException("shorter than a nonce and a tag");
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, masterKey, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(reference.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
@@ -69,6 +74,14 @@ public final class TransferKeyCipher {
             // IllegalArgumentException: not Base64, so altered as surely as a bad tag.
             throw new IllegalStateException("the stored transfer key of '" + reference
                     + "' fails its integrity check: it was altered or belongs to another row", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 

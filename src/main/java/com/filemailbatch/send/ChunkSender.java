@@ -19,9 +19,9 @@ import org.springframework.core.task.AsyncTaskExecutor;
 /**
  * Sends the rows of a chunk with a few ledger commits instead of two per row. Per-row commits serialize on the
  * database's commit lock: a row waited longer for the ledger than for Filemail. Here the rows are claimed in
- * groups of {@code concurrency}, one transaction per group, each committed before any of its calls goes out (the
- * next group is claimed while those calls are in flight); results are recorded in batches as calls end, one
- * transaction per batch. The exactly-once order (claim committed, call, record) is unchanged: a crash between a
+ * groups (first {@code concurrency} rows, then larger groups), one transaction per group, each committed before any
+ * of its calls goes out (later groups are claimed while the first calls are in flight); results are recorded in
+ * batches as calls end, one transaction per batch. The exactly-once order (claim committed, call, record) is unchanged: a crash between a
  * call and its batch leaves the row PENDING, which the next run reconciles as before. Every call has ended and
  * been recorded when {@link #sendAll} returns.
  */
@@ -32,6 +32,8 @@ class ChunkSender {
     private final RunGuard guard;
     private final AsyncTaskExecutor calls;
     private final int groupSize;
+    /** Claim groups after the first, and record batches, in groups of {@code concurrency}. */
+    private static final int LARGE_GROUPS = 4;
 
     ChunkSender(TransferSender sender, LedgerRepository ledger, RunGuard guard, AsyncTaskExecutor calls,
             int groupSize) {
@@ -54,9 +56,9 @@ class ChunkSender {
         int submitted = 0;
         RuntimeException stop = null;
         try {
-            for (int from = 0; from < rows.size(); from += groupSize) {
+            for (int from = 0, size = groupSize; from < rows.size(); from += size, size = largeGroup()) {
                 guard.checkNotStopped();
-                List<SendRow> group = rows.subList(from, Math.min(rows.size(), from + groupSize));
+                List<SendRow> group = rows.subList(from, Math.min(rows.size(), from + size));
                 List<ClaimResult> claims = ledger.claimAll(group.stream().map(sender::claimOf).toList());
                 for (int i = 0; i < group.size(); i++) {
                     int index = from + i;
@@ -83,6 +85,15 @@ class ChunkSender {
         return List.of(entries);
     }
 
+    /**
+     * Claims after the first group, and record batches, are larger: each costs a commit (with H2's WRITE_DELAY=0 a
+     * store of every page it touched). Once {@code groupSize} calls are in flight, claiming more at once delays no
+     * call; recording later only keeps rows PENDING (in doubt) a little longer.
+     */
+    private int largeGroup() {
+        return LARGE_GROUPS * groupSize;
+    }
+
     private TransferSender.Attempt call(SendRow row, ClaimResult claim, Set<String> unrecorded) {
         TransferSender.Attempt attempt = sender.call(row, claim, unrecorded);
         if (attempt.done() != null) {
@@ -92,8 +103,8 @@ class ChunkSender {
     }
 
     /**
-     * Waits for every call, recording ended ones {@code groupSize} at a time in one transaction (the last batch
-     * when none is left in flight).
+     * Waits for every call, recording ended ones in one transaction each time a large group of them
+     * (or the last ones) have ended, together with any other that has ended by then.
      */
     private RuntimeException recordAsTheyEnd(CompletionService<Sent> inFlight, int submitted,
             JournalEntry[] entries) {
@@ -103,9 +114,14 @@ class ChunkSender {
         int ended = 0;
         while (ended < submitted) {
             List<Sent> batch = new ArrayList<>();
-            while (ended < submitted && batch.size() < groupSize) {
+            while (ended < submitted) {
                 try {
-                    Future<Sent> next = inFlight.take();
+                    // At least a large group per commit; then whatever else has ended meanwhile joins it, so that
+                    // fewer commits are made the busier this thread is.
+                    Future<Sent> next = batch.size() < largeGroup() ? inFlight.take() : inFlight.poll();
+                    if (next == null) {
+                        break;
+                    }
                     ended++;
                     batch.add(next.get());
                 } catch (ExecutionException e) {

@@ -165,15 +165,15 @@ class SendTransfersJobTest {
 
     @Test
     void aRunThatFailsWhenTheApiGoesDownResumesWithoutResendingCommittedRows() throws Exception {
-        String[] lines = new String[301];
+        String[] lines = new String[601];
         lines[0] = "reference,subject";
-        for (int i = 1; i <= 300; i++) {
+        for (int i = 1; i <= 600; i++) {
             lines[i] = "R-" + i + ",Transfer " + i;
         }
         Path input = TestData.csv(dir, "big.csv", lines);
-        // The API answers the first 100 initialize calls, then goes down.
+        // The API answers the first 300 initialize calls (more than a chunk), then goes down.
         sandbox.setLatency(Duration.ZERO);
-        FailAfter failAfter = new FailAfter(sandbox, 100);
+        FailAfter failAfter = new FailAfter(sandbox, 300);
         failAfter.start();
 
         JobExecution failed = run(input, RUN_DATE);
@@ -186,7 +186,7 @@ class SendTransfersJobTest {
                 .first().extracting(Throwable::getMessage).asString().startsWith("Filemail failed for "
                         + properties.retry().stopAfterConsecutiveFailures() + " rows in a row after all retries");
         int createdBeforeOutage = sandbox.transfers().size();
-        assertThat(createdBeforeOutage).isBetween(100, 299);
+        assertThat(createdBeforeOutage).isBetween(300, 599);
         Map<String, String> afterFailure = TestData.ledgerStatuses(jdbc);
         assertThat(afterFailure.values().stream().filter("INITIALIZED"::equals).count())
                 .isEqualTo(createdBeforeOutage);
@@ -204,10 +204,10 @@ class SendTransfersJobTest {
         assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
         // The restart reads on from the last committed chunk: the rows before it are not read again.
         assertThat(readCount(resumed, "initializeTransfersStep")).as("rows read by the restart")
-                .isEqualTo(300 - committedRows(failed, "initializeTransfersStep"));
-        assertThat(sandbox.transfers()).hasSize(300);
-        assertThat(sandbox.transfers().stream().map(SandboxTransfer::subject).distinct()).hasSize(300);
-        assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(300).containsOnly("INITIALIZED");
+                .isEqualTo(600 - committedRows(failed, "initializeTransfersStep"));
+        assertThat(sandbox.transfers()).hasSize(600);
+        assertThat(sandbox.transfers().stream().map(SandboxTransfer::subject).distinct()).hasSize(600);
+        assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(600).containsOnly("INITIALIZED");
     }
 
     @Test
