@@ -129,8 +129,16 @@ class ExactlyOnceJobTest {
     void aFatalAnswerStopsTheRunOnItsFirstOccurrence(int httpStatus, String responseStatus) throws Exception {
         Path input = rows("fatal-" + responseStatus + ".csv", 200);
         sandbox.respondNext("POST", "/transfer/initialize", httpStatus, responseStatus, "account problem");
-
-        JobExecution execution = run(input);
+        // Calls that answer at once would let the other threads make many calls while the fatal answer is being
+        // handled (milliseconds on a busy machine): with a latency far above that, the calls that go out are the
+        // first wave and those started as it answered, at most two per thread.
+        sandbox.setLatency(Duration.ofMillis(250));
+        JobExecution execution;
+        try {
+            execution = run(input);
+        } finally {
+            sandbox.setLatency(Duration.ZERO);
+        }
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getAllFailureExceptions()).anySatisfy(failure -> assertThat(rootFilemailMessage(failure))
