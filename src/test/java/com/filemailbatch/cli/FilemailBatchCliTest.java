@@ -8,8 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,35 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilemailBatchCliTest {
 
-    private static final String[] PROPERTIES = {"filemail.data-dir", "filemail.reports-dir",
-            "spring.datasource.url"};
-
     @TempDir
     Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> saved = new HashMap<>();
+    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
 
     @BeforeEach
     void ownDataDirectory() {
-        for (String name : PROPERTIES) {
-            saved.put(name, System.getProperty(name));
-        }
-        System.setProperty("filemail.data-dir", dir.resolve("data").toString());
-        System.setProperty("filemail.reports-dir", dir.resolve("reports").toString());
-        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data").resolve("db"));
+        ownDataDirectory.use(dir, "");
     }
 
     @AfterEach
     void restoreProperties() {
-        saved.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        ownDataDirectory.restore();
     }
 
     @Test

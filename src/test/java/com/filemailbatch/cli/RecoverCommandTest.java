@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,36 +30,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** {@code recover EXECUTION_ID} as the operator types it, on a database of its own. */
 class RecoverCommandTest {
 
-    private static final String[] PROPERTIES = {"filemail.data-dir", "filemail.reports-dir",
-            "spring.datasource.url"};
-
     @TempDir
     Path dir;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Map<String, String> saved = new HashMap<>();
+    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
 
     @BeforeEach
     void ownDataDirectory() {
-        for (String name : PROPERTIES) {
-            saved.put(name, System.getProperty(name));
-        }
-        System.setProperty("filemail.data-dir", dir.resolve("data").toString());
-        System.setProperty("filemail.reports-dir", dir.resolve("reports").toString());
-        System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("data").resolve("db")
-                + ";WRITE_DELAY=0");
+        ownDataDirectory.use(dir, ";WRITE_DELAY=0");
     }
 
     @AfterEach
     void restoreProperties() {
-        saved.forEach((name, value) -> {
-            if (value == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, value);
-            }
-        });
+        ownDataDirectory.restore();
     }
 
     @Test
