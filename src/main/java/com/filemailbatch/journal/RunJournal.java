@@ -1,6 +1,7 @@
 package com.filemailbatch.journal;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -10,6 +11,11 @@ import org.springframework.stereotype.Repository;
 /** Reads the run journal back: counts per outcome, and the entries of one outcome streamed in line order. */
 @Repository
 public class RunJournal {
+
+    /** Aliased to {@link JournalEntry}'s components: each name DataClassRowMapper misses leaves an H2 trace entry. */
+    private static final String SELECT_ENTRIES = "SELECT job_execution_id AS jobExecutionId, step_name AS stepName, "
+            + "source_line AS sourceLine, reference, outcome, column_name AS columnName, reason, "
+            + "transfer_id AS transferId FROM run_journal ";
 
     private final JdbcTemplate jdbc;
 
@@ -41,16 +47,14 @@ public class RunJournal {
         }
         long last = ((Number) range.get("last_id")).longValue();
         for (long from = ((Number) range.get("first_id")).longValue(); from <= last; from += pageSize) {
-            jdbc.query("SELECT job_execution_id AS jobExecutionId, step_name AS stepName, source_line AS sourceLine, "
-                    + "reference, outcome, column_name AS columnName, reason, transfer_id AS transferId FROM run_journal "
-                    + "WHERE job_execution_id = ? AND id >= ? AND id < ? ORDER BY id", rs -> {
+            jdbc.query(SELECT_ENTRIES + "WHERE job_execution_id = ? AND id >= ? AND id < ? ORDER BY id", rs -> {
                         action.accept(mapper.mapRow(rs, 0));
                     }, jobExecutionId, from, from + pageSize);
         }
     }
 
     /** The transfers this run completed, in line order, with their download links and the size of their files. */
-    public java.util.List<Delivery> deliveries(long jobExecutionId) {
+    public List<Delivery> deliveries(long jobExecutionId) {
         return jdbc.query("SELECT j.source_line, j.reference, j.transfer_id, l.download_url, "
                 + "(SELECT COALESCE(SUM(p.size), 0) FROM transfer_upload_progress p WHERE p.ledger_id = l.id) "
                 + "FROM run_journal j JOIN transfer_ledger l ON l.transfer_id = j.transfer_id "
@@ -62,10 +66,7 @@ public class RunJournal {
     /** Streams the entries without holding them: a run may have a million rejected rows. */
     public void forEach(long jobExecutionId, Outcome outcome, Consumer<JournalEntry> action) {
         DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);
-        // Aliased to the record's component names: each name DataClassRowMapper misses leaves an H2 trace entry.
-        jdbc.query("SELECT job_execution_id AS jobExecutionId, step_name AS stepName, source_line AS sourceLine, "
-                + "reference, outcome, column_name AS columnName, reason, transfer_id AS transferId FROM run_journal WHERE job_execution_id = ? AND outcome = ? "
-                + "ORDER BY source_line, id", rs -> {
+        jdbc.query(SELECT_ENTRIES + "WHERE job_execution_id = ? AND outcome = ? ORDER BY source_line, id", rs -> {
                     action.accept(mapper.mapRow(rs, 0));
                 }, jobExecutionId, outcome.name());
     }
