@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * skipped) are null. Heap figures are in MB from the measured child JVM's GC log: {@code heap_peak_mb_*} is the
  * highest heap use right after a collection (what the run holds on to), {@code heap_used_peak_mb_*} the highest
  * right before one (garbage included, so it follows the collector's sizing more than the job). Upload rates are in
- * MB/s (10^6 bytes), their CPU in ms of this process (the in-process sandbox included) per MB.
+ * MB/s (10^6 bytes), their CPU in ms of this process (the in-process sandbox included) per MB. The warm-up figures
+ * are each side's unmeasured first pass over {@code warmup_rows} rows in this JVM (the JIT compiling as it goes),
+ * for reference: the throughput figures are from the second pass.
  */
 public record BenchResult(
         int rows,
@@ -29,5 +31,8 @@ public record BenchResult(
         @JsonProperty("rss_peak_mb_n") Double rssPeakMbN,
         @JsonProperty("rss_peak_mb_10n") Double rssPeakMb10n,
         @JsonProperty("upload_job_cpu_ms_per_mb") Double uploadJobCpuMsPerMb,
-        @JsonProperty("upload_baseline_cpu_ms_per_mb") Double uploadBaselineCpuMsPerMb) {
+        @JsonProperty("upload_baseline_cpu_ms_per_mb") Double uploadBaselineCpuMsPerMb,
+        @JsonProperty("warmup_rows") int warmupRows,
+        @JsonProperty("warmup_job_rows_per_s") Double warmupJobRowsPerS,
+        @JsonProperty("warmup_baseline_rows_per_s") Double warmupBaselineRowsPerS) {
 }

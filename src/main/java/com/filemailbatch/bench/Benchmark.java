@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Benchmark {
 
     private final int rows;
+    private final int warmupRows;
     private final int latencyMs;
     private final int concurrency;
     private final int memoryRows;
@@ -34,13 +35,15 @@ public final class Benchmark {
     private final PrintStream stdout;
 
     /**
+     * @param warmupRows      rows each side runs once, unmeasured, before its measured pass (0: none)
      * @param memoryRows      N of the memory figures (0: not measured)
      * @param memoryMaxHeapMb the measured children's -Xmx
      * @param uploadMb        size of the uploaded file in MiB (0: upload not measured)
      */
-    public Benchmark(int rows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb, int uploadMb,
-            Path out, PrintStream stdout) {
+    public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
+            int uploadMb, Path out, PrintStream stdout) {
         this.rows = rows;
+        this.warmupRows = warmupRows;
         this.uploadMb = uploadMb;
         this.memoryRows = memoryRows;
         this.memoryMaxHeapMb = memoryMaxHeapMb;
@@ -57,9 +60,21 @@ public final class Benchmark {
             Path csv = writeCsv(work.resolve("bench.csv"), rows);
             stdout.printf(Locale.ROOT, "Benchmark: %,d rows, %d ms latency, concurrency %d (sandbox, this machine: "
                     + "%d cores)%n", rows, latencyMs, concurrency, Runtime.getRuntime().availableProcessors());
+            Throughput warmupJob = null;
+            Throughput warmupBaseline = null;
+            if (warmupRows > 0) {
+                stdout.printf(Locale.ROOT, "  warm-up: %,d rows through the job, then the plain client (not measured)"
+                        + "...%n", warmupRows);
+                Path warmup = Files.createDirectories(work.resolve("warmup"));
+                warmupJob = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(),
+                        writeCsv(warmup.resolve("warmup.csv"), warmupRows), concurrency, warmup);
+                resetSandbox(sandbox);
+                warmupBaseline = BaselineClient.initialize(sandbox.baseUrl(), sandbox.apiKey(), warmupRows,
+                        concurrency);
+                resetSandbox(sandbox);
+            }
             Throughput job = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), csv, concurrency, work);
-            sandbox.reset();
-            sandbox.setLatency(Duration.ofMillis(latencyMs));
+            resetSandbox(sandbox);
             Throughput baseline = BaselineClient.initialize(sandbox.baseUrl(), sandbox.apiKey(), rows, concurrency);
             double ceiling = latencyMs == 0 ? Double.NaN : concurrency / (latencyMs / 1000.0);
             MemoryBenchmark.Memory n = null;
@@ -77,13 +92,21 @@ public final class Benchmark {
                     n == null ? null : memoryMaxHeapMb, n == null ? null : n.heapUsedPeakMb(),
                     tenN == null ? null : tenN.heapUsedPeakMb(), n == null ? null : n.rssPeakMb(),
                     tenN == null ? null : tenN.rssPeakMb(), upload == null ? null : upload.job().cpuMsPerRow(),
-                    upload == null ? null : upload.baseline().cpuMsPerRow());
+                    upload == null ? null : upload.baseline().cpuMsPerRow(), warmupRows,
+                    warmupJob == null ? null : warmupJob.rowsPerS(),
+                    warmupBaseline == null ? null : warmupBaseline.rowsPerS());
             print(result);
             write(result);
             return result;
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    /** Forgets the transfers made so far (a pass must not search or store among the previous pass's). */
+    private void resetSandbox(FilemailSandbox sandbox) {
+        sandbox.reset();
+        sandbox.setLatency(Duration.ofMillis(latencyMs));
     }
 
     private MemoryBenchmark.Memory memory(FilemailSandbox sandbox, Path dir, int memoryRows) throws Exception {
@@ -155,6 +178,11 @@ public final class Benchmark {
     }
 
     private void print(BenchResult r) {
+        if (r.warmupJobRowsPerS() != null) {
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s job, %.1f rows/s baseline (%,d rows, cold JVM, not "
+                    + "the figures below)%n", "warm-up pass", r.warmupJobRowsPerS(), r.warmupBaselineRowsPerS(),
+                    r.warmupRows());
+        }
         stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "job (initialize step)",
                 r.jobRowsPerS(), r.jobCpuMsPerRow());
         stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "baseline (plain client)",

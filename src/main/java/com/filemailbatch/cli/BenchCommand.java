@@ -19,6 +19,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "20000", description = "Rows (default: ${DEFAULT-VALUE}).")
     int rows;
 
+    @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "5000",
+            description = "Rows each side runs once in this JVM before its measured pass, so that both are measured "
+                    + "with their code compiled by the JIT (default: ${DEFAULT-VALUE}; 0: measure the cold first pass).")
+    int warmupRows;
+
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
             description = "Sandbox latency per call in ms (default: ${DEFAULT-VALUE}).")
     int latencyMs;
@@ -53,12 +58,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rows < 1 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
+        if (rows < 1 || warmupRows < 0 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
                 || memoryMaxHeapMb < 64 || uploadMb < 0) {
-            throw new UsageException("--rows must be at least 1, --latency-ms at least 0, --concurrency 1 to 256, "
+            throw new UsageException("--rows must be at least 1, --warmup-rows at least 0, --latency-ms at least 0, --concurrency 1 to 256, "
                     + "--memory-rows at least 0, --memory-max-heap-mb at least 64, --upload-mb at least 0");
         }
-        new Benchmark(rows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb, uploadMb,
+        new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb, uploadMb,
                 out, stdout).run();
         return ExitCodes.OK;
     }

@@ -146,7 +146,22 @@ public final class FilemailSandbox implements AutoCloseable {
         if (retryAfter != null && retryAfter.isNegative()) {
             throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
         }
-        controls.enqueue(new ScriptedAnswer(method, path, httpStatus, responsestatus, errormessage, retryAfter));
+        controls.enqueue(new ScriptedAnswer(method, path, httpStatus, responsestatus, errormessage, retryAfter,
+                new AtomicInteger()));
+    }
+
+    /**
+     * Like {@link #respondNext(String, String, int, String, String)}, but the answer goes to the matching request
+     * that follows the next {@code skip} ones (those are answered as usual): with concurrent calls, which row gets
+     * it varies, how many calls went before it does not.
+     */
+    public void respondAfter(int skip, String method, String path, int httpStatus, String responsestatus,
+            String errormessage) {
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must not be negative, was " + skip);
+        }
+        controls.enqueue(new ScriptedAnswer(method, path, httpStatus, responsestatus, errormessage, null,
+                new AtomicInteger(skip)));
     }
 
     /**

@@ -20,11 +20,11 @@ final class SandboxControls {
         scripted.add(answer);
     }
 
-    /** Removes and returns the oldest queued answer for this method and path, if any. */
+    /** Removes and returns the oldest queued answer for this method and path that applies now, if any. */
     Optional<ScriptedAnswer> takeScripted(String method, String path) {
         for (Iterator<ScriptedAnswer> it = scripted.iterator(); it.hasNext(); ) {
             ScriptedAnswer answer = it.next();
-            if (answer.matches(method, path) && scripted.remove(answer)) {
+            if (answer.matches(method, path) && !answer.skips() && scripted.remove(answer)) {
                 return Optional.of(answer);
             }
         }

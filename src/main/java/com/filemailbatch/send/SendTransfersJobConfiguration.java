@@ -32,6 +32,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -62,30 +64,36 @@ class SendTransfersJobConfiguration {
     @Bean
     Step initializeTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TransferDefinitionReader transferDefinitionReader, InitializeTransferProcessor initializeTransferProcessor,
-            InitializeChunkWriter initializeChunkWriter, InitializeProgressListener initializeProgressListener,
+            SendPipeline sendPipeline, InitializeProgressListener initializeProgressListener,
             FilemailProperties properties) {
         return new StepBuilder("initializeTransfersStep", jobRepository)
                 .<TransferDefinition, InitializeItem>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(transferDefinitionReader)
+                .reader(new DrainAtEndReader(transferDefinitionReader, sendPipeline))
                 .processor(initializeTransferProcessor)
-                .writer(initializeChunkWriter)
+                .writer(new InitializeChunkWriter(sendPipeline))
+                .listener(sendPipeline)
                 .listener(initializeProgressListener)
                 .build();
     }
 
+    /**
+     * One per step execution: calls stay in flight across the step's chunks. At most a chunk of rows (and at least
+     * {@code 2 x concurrency}) is claimed and not yet recorded, as when each chunk waited for its calls.
+     */
     @Bean
     @StepScope
-    InitializeChunkWriter initializeChunkWriter(LedgerRepository ledger, ExactlyOnceInitializer initializer,
-            RunGuards runGuards, ObjectMapper objectMapper, AsyncTaskExecutor filemailCallExecutor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter, FilemailProperties properties,
-            @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
+    SendPipeline sendPipeline(LedgerRepository ledger, ExactlyOnceInitializer initializer, RunGuards runGuards,
+            ObjectMapper objectMapper, AsyncTaskExecutor filemailCallExecutor,
+            JdbcBatchItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
+            FilemailProperties properties, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
         RunGuard guard = runGuards.forExecution(jobExecutionId);
         TransferSender sender = new TransferSender(ledger, initializer, guard, objectMapper, jobExecutionId,
                 InitializeTransferProcessor.STEP);
-        return new InitializeChunkWriter(
-                new ChunkSender(sender, ledger, guard, filemailCallExecutor, properties.concurrency()),
-                runJournalWriter);
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new SendPipeline(sender, ledger, guard, filemailCallExecutor, runJournalWriter, ownTransaction,
+                properties.concurrency(), properties.chunkSize());
     }
 
     /** Rows earlier runs left unsent (deferred, failed, or pending after a crash), oldest first: they go out first. */
@@ -171,7 +179,7 @@ class SendTransfersJobConfiguration {
         executor.setCorePoolSize(properties.concurrency());
         executor.setMaxPoolSize(properties.concurrency());
         executor.setThreadNamePrefix("filemail-call-");
-        // A failing chunk returns before its other calls end: on shutdown those calls finish and are recorded.
+        // Calls still out when the context closes (a step that ended abnormally) finish before it closes.
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(120);
         executor.initialize();

@@ -266,9 +266,10 @@ class SendTransfersJobTest {
 
     @Test
     void aRunStoppedOnRequestFinishesItsCallsAndResumesWhereItStopped() throws Exception {
-        String[] lines = new String[301];
+        // Several chunks: calls stay in flight across chunks, the stop is seen at a chunk's commit.
+        String[] lines = new String[1501];
         lines[0] = "reference,subject";
-        for (int i = 1; i <= 300; i++) {
+        for (int i = 1; i <= 1500; i++) {
             lines[i] = "ST-" + i + ",Stopped " + i;
         }
         Path input = TestData.csv(dir, "stopped.csv", lines);
@@ -290,14 +291,14 @@ class SendTransfersJobTest {
         assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
         assertThat(TestData.ledgerStatuses(jdbc).values()).containsOnly("INITIALIZED");
         long sentBeforeStop = sandbox.transfers().size();
-        assertThat(sentBeforeStop).isLessThan(300).isEqualTo(committedRows(stopped, "initializeTransfersStep"));
+        assertThat(sentBeforeStop).isLessThan(1500).isEqualTo(committedRows(stopped, "initializeTransfersStep"));
 
         JobExecution resumed = run(input, RUN_DATE);
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(readCount(resumed, "initializeTransfersStep")).isEqualTo(300 - sentBeforeStop);
-        assertThat(sandbox.transfers()).hasSize(300);
-        assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(300).containsOnly("INITIALIZED");
+        assertThat(readCount(resumed, "initializeTransfersStep")).isEqualTo(1500 - sentBeforeStop);
+        assertThat(sandbox.transfers()).hasSize(1500);
+        assertThat(TestData.ledgerStatuses(jdbc).values()).hasSize(1500).containsOnly("INITIALIZED");
     }
 
     /** Rows of a step that were committed (every chunk of these runs is full but the file's last). */
