@@ -19,9 +19,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "20000", description = "Rows (default: ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "5000",
+    @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "10000",
             description = "Rows each side runs once in this JVM before its measured pass, so that both are measured "
-                    + "with their code compiled by the JIT (default: ${DEFAULT-VALUE}; 0: measure the cold first pass).")
+                    + "with their code compiled by the JIT; with it each side also uploads a 128 MiB file before the "
+                    + "upload figures (default: ${DEFAULT-VALUE}; 0: measure the cold first passes).")
     int warmupRows;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",

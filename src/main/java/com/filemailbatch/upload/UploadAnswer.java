@@ -25,8 +25,11 @@ record UploadAnswer(int status, String responseStatus, String errorMessage, List
         List<String> retryAfter = response.headers().allValues("Retry-After");
         JsonNode envelope = null;
         try (InputStream body = response.body()) {
+            // Read to its end even on success: a body closed unread takes its connection with it, and every
+            // chunk would open a new one.
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES);
             if (response.statusCode() / 100 != 2) {
-                envelope = parse(body.readNBytes(MAX_BODY_BYTES));
+                envelope = parse(bytes);
             }
         } catch (IOException e) {
             // The status alone classifies the answer.
