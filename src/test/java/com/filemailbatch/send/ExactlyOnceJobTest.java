@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxFaults;
-import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
@@ -185,16 +184,7 @@ class ExactlyOnceJobTest {
     }
 
     private void assertExactlyOneLiveTransferPerRow(int rows) {
-        Map<String, List<SandboxTransfer>> live = sandbox.transfers().stream()
-                .filter(transfer -> transfer.status() == SandboxTransfer.Status.INITIALIZED)
-                .collect(Collectors.groupingBy(SandboxTransfer::subject));
-        assertThat(live).hasSize(rows);
-        assertThat(live.values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
-        Map<String, String> recorded = jdbc.queryForList("SELECT subject, transfer_id FROM transfer_ledger")
-                .stream().collect(Collectors.toMap(row -> (String) row.get("SUBJECT"),
-                        row -> String.valueOf(row.get("TRANSFER_ID"))));
-        live.forEach((subject, transfers) -> assertThat(recorded).containsEntry(subject, transfers.get(0).id()));
-        assertThat(TestData.ledgerStatuses(jdbc).values()).containsOnly("INITIALIZED");
+        TestData.assertExactlyOneLiveTransferPerRow(sandbox, jdbc, rows);
     }
 
     /** A failed chunk returns before its other calls end; wait (bounded) until they are done and recorded. */
@@ -222,12 +212,7 @@ class ExactlyOnceJobTest {
     }
 
     private Path rows(String name, int count) {
-        String[] lines = new String[count + 1];
-        lines[0] = "reference,subject,to";
-        for (int i = 1; i <= count; i++) {
-            lines[i] = name + "-" + i + "," + name + " transfer " + i + ",r" + i + "@example.com";
-        }
-        return TestData.csv(dir, name, lines);
+        return TestData.rows(dir, name, count);
     }
 
     private JobExecution run(Path input) throws Exception {

