@@ -24,9 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmark {
 
-    /** The upload warm-up's file: a few chunks. */
-    private static final long WARMUP_UPLOAD_BYTES = 128L << 20;
-
     private final int rows;
     private final int warmupRows;
     private final int latencyMs;
@@ -78,6 +75,7 @@ public final class Benchmark {
             }
             Throughput job = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), csv, concurrency, work);
             resetSandbox(sandbox);
+            CompilerQuiet.await();
             Throughput baseline = BaselineClient.initialize(sandbox.baseUrl(), sandbox.apiKey(), rows, concurrency);
             double ceiling = latencyMs == 0 ? Double.NaN : concurrency / (latencyMs / 1000.0);
             MemoryBenchmark.Memory n = null;
@@ -127,64 +125,85 @@ public final class Benchmark {
     /**
      * The job delivers one row naming the generated file (its uploadTransfersStep timed), and the plain client
      * posts the same file in the same chunks (the job's default chunk size) to a transfer it initializes; each side
-     * twice, in the order job, plain client, plain client, job. No
-     * latency: the sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving
-     * bytes. Each side gets a sandbox of its own, closed (its received chunks deleted) when it is done, so the
-     * first side's gigabyte is not still being written back to disk while the second one runs. The file is
-     * written once and forced to disk before either side, and all passes read it from the page cache alike.
+     * twice, in the order job, plain client, plain client, job, after a warm-up pass of each. No latency: the
+     * sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving bytes. The
+     * file is written once and forced to disk before either side, and all passes read it from the page cache alike.
      */
     private Upload upload(Path dir) throws Exception {
         Files.createDirectories(dir);
         long bytes = uploadMb * 1024L * 1024L;
         stdout.printf(Locale.ROOT, "  upload: generating a %,d MiB file, then the job and the plain client upload it "
                 + "in %d MiB chunks (no latency)...%n", uploadMb, FileUploader.DEFAULT_CHUNK_SIZE >> 20);
-        if (warmupRows > 0) {
-            // As for initialize: each side once, unmeasured, so that both are measured with compiled code.
-            long warmupBytes = Math.min(bytes, WARMUP_UPLOAD_BYTES);
-            stdout.printf(Locale.ROOT, "  upload warm-up: %,d MiB through the job, then the plain client (not "
-                    + "measured)...%n", warmupBytes >> 20);
-            Path warmup = Files.createDirectories(dir.resolve("warmup"));
-            Path warmupFile = UploadBaseline.generateFile(warmup.resolve("upload.bin"), warmupBytes);
-            uploadByJob(warmup.resolve("job"), warmupFile, warmupBytes);
-            uploadByPlainClient(warmupFile, warmupBytes);
-            Files.delete(warmupFile);
-        }
         Path file = UploadBaseline.generateFile(dir.resolve("upload.bin"), bytes);
-        // Job, plain client, plain client, job: whichever side goes first is slower (measured: the job at 0.55 to
-        // 0.71 of the plain client going first, 0.90 to 0.97 going second), so each side is measured once in each
-        // place and its two figures averaged.
-        Throughput job1 = uploadByJob(dir.resolve("job-1"), file, bytes);
-        Throughput baseline1 = uploadByPlainClient(file, bytes);
-        Throughput baseline2 = uploadByPlainClient(file, bytes);
-        Throughput job2 = uploadByJob(dir.resolve("job-2"), file, bytes);
-        Files.delete(file);
-        stdout.printf(Locale.ROOT, "  upload passes: job %.1f MB/s, plain client %.1f, plain client %.1f, job %.1f%n",
-                job1.rowsPerS(), baseline1.rowsPerS(), baseline2.rowsPerS(), job2.rowsPerS());
-        return new Upload(Throughput.mean(job1, job2), Throughput.mean(baseline1, baseline2));
+        try (FilemailSandbox jobSandbox = FilemailSandbox.start();
+                FilemailSandbox plainSandbox = FilemailSandbox.start();
+                JobBenchmark.UploadSession job = new JobBenchmark.UploadSession(jobSandbox.baseUrl(),
+                        jobSandbox.apiKey(), Files.createDirectories(dir.resolve("job")))) {
+            UploadPasses passes = new UploadPasses(jobSandbox, plainSandbox, job, file, bytes);
+            if (warmupRows > 0) {
+                // As for initialize: each side once, unmeasured, so that both are measured with compiled code.
+                stdout.println("  upload warm-up: the job, then the plain client (not measured)...");
+                passes.byJob();
+                passes.byPlainClient();
+            }
+            // Job, plain client, plain client, job: whichever side goes first is slower (measured: the job at 0.55
+            // to 0.71 of the plain client going first, 0.90 to 0.97 going second), so each side is measured once in
+            // each place and its two figures averaged.
+            Throughput job1 = passes.byJob();
+            Throughput baseline1 = passes.byPlainClient();
+            Throughput baseline2 = passes.byPlainClient();
+            Throughput job2 = passes.byJob();
+            stdout.printf(Locale.ROOT, "  upload passes: job %.1f MB/s, plain client %.1f, plain client %.1f, job "
+                    + "%.1f%n", job1.rowsPerS(), baseline1.rowsPerS(), baseline2.rowsPerS(), job2.rowsPerS());
+            return new Upload(Throughput.mean(job1, job2), Throughput.mean(baseline1, baseline2));
+        } finally {
+            Files.delete(file);
+        }
     }
 
     /**
-     * The job delivers one row naming {@code file}, with a database of its own in {@code dir}; the CSV lies beside
-     * the file (a {@code files} path is relative to the CSV's directory).
+     * The passes of the upload figure: each side has a sandbox of its own, reset (its received files deleted)
+     * after every pass, and the job one application context for all of its passes. Each job pass is a new run:
+     * a CSV of its own beside the file (a {@code files} path is relative to the CSV's directory), naming it under
+     * a new reference.
      */
-    private Throughput uploadByJob(Path dir, Path file, long bytes) throws Exception {
-        Files.createDirectories(dir);
-        Path csv = file.resolveSibling("upload-" + dir.getFileName() + ".csv");
-        Files.writeString(csv, "reference,subject,to,files\nU-1,Upload benchmark,u1@example.com,"
-                + file.getFileName() + "\n", StandardCharsets.UTF_8);
-        try (FilemailSandbox sandbox = FilemailSandbox.start()) {
-            Throughput job = JobBenchmark.upload(sandbox.baseUrl(), sandbox.apiKey(), csv, file, dir);
-            checkDelivered(sandbox, bytes);
-            return job;
-        }
-    }
+    private static final class UploadPasses {
 
-    private Throughput uploadByPlainClient(Path file, long bytes) throws Exception {
-        try (FilemailSandbox sandbox = FilemailSandbox.start()) {
+        private final FilemailSandbox jobSandbox;
+        private final FilemailSandbox plainSandbox;
+        private final JobBenchmark.UploadSession job;
+        private final Path file;
+        private final long bytes;
+        private int jobPasses;
+
+        UploadPasses(FilemailSandbox jobSandbox, FilemailSandbox plainSandbox, JobBenchmark.UploadSession job,
+                Path file, long bytes) {
+            this.jobSandbox = jobSandbox;
+            this.plainSandbox = plainSandbox;
+            this.job = job;
+            this.file = file;
+            this.bytes = bytes;
+        }
+
+        Throughput byJob() throws Exception {
+            jobPasses++;
+            Path csv = file.resolveSibling("upload-" + jobPasses + ".csv");
+            Files.writeString(csv, "reference,subject,to,files\nU-" + jobPasses + ",Upload benchmark "
+                    + jobPasses + ",u1@example.com," + file.getFileName() + "\n", StandardCharsets.UTF_8);
+            Throughput measured = job.upload(csv, file);
+            checkDelivered(jobSandbox, bytes);
+            jobSandbox.reset();
+            return measured;
+        }
+
+        Throughput byPlainClient() throws Exception {
+            CompilerQuiet.await();
             Throughput.Clock clock = new Throughput.Clock();
-            double mbS = UploadBaseline.initializeAndUpload(sandbox.baseUrl(), sandbox.apiKey(), file,
+            double mbS = UploadBaseline.initializeAndUpload(plainSandbox.baseUrl(), plainSandbox.apiKey(), file,
                     FileUploader.DEFAULT_CHUNK_SIZE);
-            return new Throughput(mbS, clock.end(Math.round(bytes / 1e6)).cpuMsPerRow());
+            Throughput measured = new Throughput(mbS, clock.end(Math.round(bytes / 1e6)).cpuMsPerRow());
+            plainSandbox.reset();
+            return measured;
         }
     }
 

@@ -64,9 +64,14 @@ final class SandboxState {
         return Files.createTempFile(uploadRoot, "upload-", ".tmp");
     }
 
-    /** Forgets every transfer (their uploaded bytes stay on disk until {@link #deleteFiles()}). */
+    /** Forgets every transfer and deletes their uploaded bytes. */
     void clear() {
         transfers.clear();
+        try (Stream<Path> paths = Files.list(uploadRoot)) {
+            paths.forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: the directory is under java.io.tmpdir anyway
+        }
     }
 
     void deleteFiles() {
