@@ -211,6 +211,11 @@ public final class FilemailSandbox implements AutoCloseable {
         state.clear();
     }
 
+    /** Where received chunks are stored, for tests of this package. */
+    java.nio.file.Path uploadRoot() {
+        return state.uploadRoot();
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -64,19 +64,24 @@ final class SandboxState {
         return Files.createTempFile(uploadRoot, "upload-", ".tmp");
     }
 
-    /** Forgets every transfer and deletes their uploaded bytes. */
+    /** Forgets every transfer and deletes their uploaded bytes (the upload directory stays, empty). */
     void clear() {
         transfers.clear();
-        try (Stream<Path> paths = Files.list(uploadRoot)) {
-            paths.forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // best effort: the directory is under java.io.tmpdir anyway
-        }
+        deleteBelow(uploadRoot, false);
     }
 
     void deleteFiles() {
-        try (Stream<Path> paths = Files.walk(uploadRoot)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        deleteBelow(uploadRoot, true);
+    }
+
+    Path uploadRoot() {
+        return uploadRoot;
+    }
+
+    private static void deleteBelow(Path root, boolean andRoot) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).filter(path -> andRoot || !path.equals(root))
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // best effort: the directory is under java.io.tmpdir anyway
         }

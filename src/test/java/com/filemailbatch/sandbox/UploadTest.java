@@ -50,6 +50,30 @@ class UploadTest {
     }
 
     @Test
+    void resetDeletesTheReceivedFilesAndUploadsStillWorkAfterIt() throws Exception {
+        JsonNode first = client.initialize("{\"subject\":\"S\"}");
+        String base = credentials(first) + "&thefilename=big.bin&chunksize=1000&chunks=2";
+        assertThat(client.upload(base + "&chunk=0", new byte[1000]).status()).isEqualTo(200);
+        assertThat(client.upload(base + "&chunk=1", new byte[500]).status()).isEqualTo(200);
+        assertThat(filesBelow(sandbox.uploadRoot())).isNotEmpty();
+
+        sandbox.reset();
+
+        assertThat(filesBelow(sandbox.uploadRoot())).isEmpty();
+        JsonNode second = client.initialize("{\"subject\":\"S2\"}");
+        assertThat(client.upload(credentials(second) + "&thefilename=small.txt", "after reset".getBytes()).status())
+                .isEqualTo(200);
+        assertThat(sandbox.transfers()).hasSize(1);
+        assertThat(sandbox.transfers().get(0).files().get(0).size()).isEqualTo(11);
+    }
+
+    private static java.util.List<java.nio.file.Path> filesBelow(java.nio.file.Path root) throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+            return paths.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
     void unchunkedUploadIsOneChunkAndJournalledByLengthOnly() throws Exception {
         JsonNode init = client.initialize("{\"subject\":\"S\"}");
         byte[] file = "hello sandbox".getBytes();
