@@ -125,7 +125,7 @@ public final class Benchmark {
     /**
      * The job delivers one row naming the generated file (its uploadTransfersStep timed), and the plain client
      * posts the same file in the same chunks (the job's default chunk size) to a transfer it initializes; each side
-     * twice, in the order job, plain client, plain client, job, after a warm-up pass of each. No latency: the
+     * twice, in the order job, plain client, plain client, job, after two warm-up passes of each. No latency: the
      * sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving bytes. The
      * file is written once and forced to disk before either side, and all passes read it from the page cache alike.
      */
@@ -142,8 +142,8 @@ public final class Benchmark {
             UploadPasses passes = new UploadPasses(jobSandbox, plainSandbox, job, file, bytes);
             if (warmupRows > 0) {
                 // As for initialize: each side once, unmeasured, so that both are measured with compiled code.
-                // Twice each: after one pass, the job's first measured pass was still the slowest of all (163 MB/s
-                // against 254 for its second), its code still being compiled as it ran.
+                // Twice each: after one pass, the job's first measured pass was still the slowest of all, its code
+                // still being compiled as it ran.
                 stdout.println("  upload warm-up: the job and the plain client, twice each (not measured)...");
                 for (int pass = 0; pass < 2; pass++) {
                     passes.byJob();

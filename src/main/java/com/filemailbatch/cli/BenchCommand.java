@@ -21,8 +21,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "10000",
             description = "Rows each side runs once in this JVM before its measured pass, so that both are measured "
-                    + "with their code compiled by the JIT; with it each side also uploads a 128 MiB file before the "
-                    + "upload figures (default: ${DEFAULT-VALUE}; 0: measure the cold first passes).")
+                    + "with their code compiled by the JIT; with it each side also uploads the file twice, unmeasured, "
+                    + "before the upload figures (default: ${DEFAULT-VALUE}; 0: measure the cold first passes).")
     int warmupRows;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
@@ -61,11 +61,12 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (rows < 1 || warmupRows < 0 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
                 || memoryMaxHeapMb < 64 || uploadMb < 0) {
-            throw new UsageException("--rows must be at least 1, --warmup-rows at least 0, --latency-ms at least 0, --concurrency 1 to 256, "
-                    + "--memory-rows at least 0, --memory-max-heap-mb at least 64, --upload-mb at least 0");
+            throw new UsageException("--rows must be at least 1, --warmup-rows at least 0, --latency-ms at least 0, "
+                    + "--concurrency 1 to 256, --memory-rows at least 0, --memory-max-heap-mb at least 64, "
+                    + "--upload-mb at least 0");
         }
-        new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb, uploadMb,
-                out, stdout).run();
+        new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb,
+                uploadMb, out, stdout).run();
         return ExitCodes.OK;
     }
 }

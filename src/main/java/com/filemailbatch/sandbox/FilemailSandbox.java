@@ -203,7 +203,8 @@ public final class FilemailSandbox implements AutoCloseable {
 
     /**
      * Back to a new sandbox's state: no transfers (their uploaded files deleted), no recorded requests, no latency,
-     * faults, fault counts or scripted answers. Faults given in {@link SandboxOptions} are cleared too; set them again if needed.
+     * faults, fault counts or scripted answers. Faults given in {@link SandboxOptions} are cleared too; set them
+     * again if needed.
      */
     public void reset() {
         controls.reset();
