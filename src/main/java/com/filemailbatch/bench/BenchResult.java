@@ -1,6 +1,7 @@
 package com.filemailbatch.bench;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * The figures of one benchmark run, with the key names scripts read. Figures not measured by this version (or
@@ -9,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * right before one (garbage included, so it follows the collector's sizing more than the job). Upload rates are in
  * MB/s (10^6 bytes), their CPU in ms of this process (the in-process sandbox included) per MB. The warm-up figures
  * are each side's unmeasured first pass over {@code warmup_rows} rows in this JVM (the JIT compiling as it goes),
- * for reference: the throughput figures are from the second pass.
+ * for reference: the throughput figures are from the second pass. {@code upload_job_mb_s} and
+ * {@code upload_baseline_mb_s} are the medians of each side's {@code upload_passes} measured passes, which are
+ * listed in pass order; {@code upload_sandbox_stores} tells whether the sandbox wrote the received bytes to disk.
  */
 public record BenchResult(
         int rows,
@@ -34,5 +37,9 @@ public record BenchResult(
         @JsonProperty("upload_baseline_cpu_ms_per_mb") Double uploadBaselineCpuMsPerMb,
         @JsonProperty("warmup_rows") int warmupRows,
         @JsonProperty("warmup_job_rows_per_s") Double warmupJobRowsPerS,
-        @JsonProperty("warmup_baseline_rows_per_s") Double warmupBaselineRowsPerS) {
+        @JsonProperty("warmup_baseline_rows_per_s") Double warmupBaselineRowsPerS,
+        @JsonProperty("upload_passes") Integer uploadPasses,
+        @JsonProperty("upload_sandbox_stores") Boolean uploadSandboxStores,
+        @JsonProperty("upload_job_passes_mb_s") List<Double> uploadJobPassesMbS,
+        @JsonProperty("upload_baseline_passes_mb_s") List<Double> uploadBaselinePassesMbS) {
 }

@@ -1,6 +1,7 @@
 package com.filemailbatch.bench;
 
 import com.filemailbatch.sandbox.FilemailSandbox;
+import com.filemailbatch.sandbox.SandboxOptions;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.upload.FileUploader;
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +34,7 @@ public final class Benchmark {
     private final int concurrency;
     private final int memoryRows;
     private final int memoryMaxHeapMb;
-    private final int uploadMb;
+    private final UploadSettings upload;
     private final Path out;
     private final PrintStream stdout;
 
@@ -38,13 +42,13 @@ public final class Benchmark {
      * @param warmupRows      rows each side runs once, unmeasured, before its measured pass (0: none)
      * @param memoryRows      N of the memory figures (0: not measured)
      * @param memoryMaxHeapMb the measured children's -Xmx
-     * @param uploadMb        size of the uploaded file in MiB (0: upload not measured)
+     * @param upload          the upload figure's file size, passes and sandbox
      */
     public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
-            int uploadMb, Path out, PrintStream stdout) {
+            UploadSettings upload, Path out, PrintStream stdout) {
         this.rows = rows;
         this.warmupRows = warmupRows;
-        this.uploadMb = uploadMb;
+        this.upload = upload;
         this.memoryRows = memoryRows;
         this.memoryMaxHeapMb = memoryMaxHeapMb;
         this.latencyMs = latencyMs;
@@ -84,7 +88,7 @@ public final class Benchmark {
                 n = memory(sandbox, work.resolve("memory-n"), memoryRows);
                 tenN = memory(sandbox, work.resolve("memory-10n"), 10 * memoryRows);
             }
-            Upload upload = uploadMb > 0 ? upload(work.resolve("upload")) : null;
+            Upload upload = this.upload.megabytes() > 0 ? upload(work.resolve("upload")) : null;
             BenchResult result = new BenchResult(rows, latencyMs, concurrency, job.rowsPerS(), baseline.rowsPerS(),
                     ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(),
                     upload == null ? null : upload.job().rowsPerS(),
@@ -95,7 +99,11 @@ public final class Benchmark {
                     tenN == null ? null : tenN.rssPeakMb(), upload == null ? null : upload.job().cpuMsPerRow(),
                     upload == null ? null : upload.baseline().cpuMsPerRow(), warmupRows,
                     warmupJob == null ? null : warmupJob.rowsPerS(),
-                    warmupBaseline == null ? null : warmupBaseline.rowsPerS());
+                    warmupBaseline == null ? null : warmupBaseline.rowsPerS(),
+                    upload == null ? null : this.upload.passes(),
+                    upload == null ? null : this.upload.sandboxStores(),
+                    upload == null ? null : Throughput.rates(upload.jobPasses()),
+                    upload == null ? null : Throughput.rates(upload.baselinePasses()));
             print(result);
             write(result);
             return result;
@@ -124,24 +132,28 @@ public final class Benchmark {
 
     /**
      * The job delivers one row naming the generated file (its uploadTransfersStep timed), and the plain client
-     * posts the same file in the same chunks (the job's default chunk size) to a transfer it initializes; each side
-     * twice, in the order job, plain client, plain client, job, after two warm-up passes of each. No latency: the
-     * sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving bytes. The
-     * file is written once and forced to disk before either side, and all passes read it from the page cache alike.
+     * posts the same file in the same chunks (the job's default chunk size) to a transfer it initializes: after two
+     * warm-up passes of each, {@code passes} measured passes of each, interleaved, and each side's median. No
+     * latency: the sandbox's latency delays every answer, uploaded chunks included, and the figure is about moving
+     * bytes. The file is written once and forced to disk before either side, and all passes read it from the page
+     * cache alike.
      */
     private Upload upload(Path dir) throws Exception {
         Files.createDirectories(dir);
-        long bytes = uploadMb * 1024L * 1024L;
+        long bytes = upload.megabytes() * 1024L * 1024L;
         stdout.printf(Locale.ROOT, "  upload: generating a %,d MiB file, then the job and the plain client upload it "
-                + "in %d MiB chunks (no latency)...%n", uploadMb, FileUploader.DEFAULT_CHUNK_SIZE >> 20);
+                + "in %d MiB chunks, %d measured passes each, to a sandbox that %s (no latency)...%n",
+                upload.megabytes(), FileUploader.DEFAULT_CHUNK_SIZE >> 20, upload.passes(), sandboxDoes());
         Path file = UploadBaseline.generateFile(dir.resolve("upload.bin"), bytes);
-        try (FilemailSandbox jobSandbox = FilemailSandbox.start();
-                FilemailSandbox plainSandbox = FilemailSandbox.start();
+        SandboxOptions options = upload.sandboxStores() ? SandboxOptions.defaults()
+                : SandboxOptions.defaults().countingUploadsOnly();
+        try (FilemailSandbox jobSandbox = FilemailSandbox.start(options);
+                FilemailSandbox plainSandbox = FilemailSandbox.start(options);
                 JobBenchmark.UploadSession job = new JobBenchmark.UploadSession(jobSandbox.baseUrl(),
                         jobSandbox.apiKey(), Files.createDirectories(dir.resolve("job")))) {
             UploadPasses passes = new UploadPasses(jobSandbox, plainSandbox, job, file, bytes);
             if (warmupRows > 0) {
-                // As for initialize: each side once, unmeasured, so that both are measured with compiled code.
+                // As for initialize: each side unmeasured first, so that both are measured with compiled code.
                 // Twice each: after one pass, the job's first measured pass was still the slowest of all, its code
                 // still being compiled as it ran.
                 stdout.println("  upload warm-up: the job and the plain client, twice each (not measured)...");
@@ -150,19 +162,36 @@ public final class Benchmark {
                     passes.byPlainClient();
                 }
             }
-            // Job, plain client, plain client, job: whichever side goes first is slower (measured: the job at 0.55
-            // to 0.71 of the plain client going first, 0.90 to 0.97 going second), so each side is measured once in
-            // each place and its two figures averaged.
-            Throughput job1 = passes.byJob();
-            Throughput baseline1 = passes.byPlainClient();
-            Throughput baseline2 = passes.byPlainClient();
-            Throughput job2 = passes.byJob();
-            stdout.printf(Locale.ROOT, "  upload passes: job %.1f MB/s, plain client %.1f, plain client %.1f, job "
-                    + "%.1f%n", job1.rowsPerS(), baseline1.rowsPerS(), baseline2.rowsPerS(), job2.rowsPerS());
-            return new Upload(Throughput.mean(job1, job2), Throughput.mean(baseline1, baseline2));
+            // Job, plain client, plain client, job, job, ...: whichever side goes first in a pair is slower
+            // (measured: the job at 0.55 to 0.71 of the plain client going first, 0.90 to 0.97 going second), so
+            // the sides take turns going first.
+            List<Throughput> jobPasses = new ArrayList<>();
+            List<Throughput> baselinePasses = new ArrayList<>();
+            for (int pass = 0; pass < upload.passes(); pass++) {
+                if (pass % 2 == 0) {
+                    jobPasses.add(passes.byJob());
+                    baselinePasses.add(passes.byPlainClient());
+                } else {
+                    baselinePasses.add(passes.byPlainClient());
+                    jobPasses.add(passes.byJob());
+                }
+            }
+            stdout.printf(Locale.ROOT, "  upload passes, MB/s: job %s; plain client %s%n", rates(jobPasses),
+                    rates(baselinePasses));
+            return new Upload(Throughput.median(jobPasses), Throughput.median(baselinePasses), jobPasses,
+                    baselinePasses);
         } finally {
             Files.delete(file);
         }
+    }
+
+    private String sandboxDoes() {
+        return upload.sandboxStores() ? "stores every chunk on this disk" : "counts the bytes without storing them";
+    }
+
+    private static String rates(List<Throughput> passes) {
+        return passes.stream().map(pass -> String.format(Locale.ROOT, "%.1f", pass.rowsPerS()))
+                .collect(Collectors.joining(", "));
     }
 
     /**
@@ -220,8 +249,12 @@ public final class Benchmark {
         }
     }
 
-    /** MB/s, and CPU ms per MB (the sandbox receiving the bytes included, alike for both) in the throughputs. */
-    private record Upload(Throughput job, Throughput baseline) {
+    /**
+     * Each side's median and passes: MB/s, and CPU ms per MB (the sandbox receiving the bytes included, alike for
+     * both) in the throughputs.
+     */
+    private record Upload(Throughput job, Throughput baseline, List<Throughput> jobPasses,
+            List<Throughput> baselinePasses) {
     }
 
     private static Path writeCsv(Path file, int rows) throws IOException {
@@ -260,8 +293,9 @@ public final class Benchmark {
             stdout.println("  memory: not measured (--memory-rows 0)");
         }
         if (r.uploadJobMbS() != null) {
-            stdout.printf(Locale.ROOT, "  %-24s %,10d MiB file, %d MiB chunks, no latency%n", "upload",
-                    uploadMb, FileUploader.DEFAULT_CHUNK_SIZE >> 20);
+            stdout.printf(Locale.ROOT, "  %-24s %,10d MiB file, %d MiB chunks, no latency, median of %d passes; "
+                    + "the sandbox %s%n", "upload", upload.megabytes(), FileUploader.DEFAULT_CHUNK_SIZE >> 20,
+                    upload.passes(), sandboxDoes());
             stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s    %6.2f ms CPU/MB%n", "job (upload step)",
                     r.uploadJobMbS(), r.uploadJobCpuMsPerMb());
             stdout.printf(Locale.ROOT, "  %-24s %10.1f MB/s    %6.2f ms CPU/MB%n", "baseline (plain client)",

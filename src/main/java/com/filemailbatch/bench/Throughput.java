@@ -1,6 +1,7 @@
 package com.filemailbatch.bench;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 
 /**
  * Rows per second of one measured phase, and the CPU time this process spent per row meanwhile (the in-process
@@ -9,9 +10,26 @@ import java.lang.management.ManagementFactory;
  */
 record Throughput(double rowsPerS, double cpuMsPerRow) {
 
-    /** The mean of two measurements of the same work: rates and CPU per row alike. */
-    static Throughput mean(Throughput first, Throughput second) {
-        return new Throughput((first.rowsPerS + second.rowsPerS) / 2, (first.cpuMsPerRow + second.cpuMsPerRow) / 2);
+    /**
+     * The median of several measurements of the same work, rates and CPU per row each on its own (the mean of the
+     * middle two for an even count): a pass that met a busy moment of the machine moves it less than a mean.
+     */
+    static Throughput median(List<Throughput> passes) {
+        if (passes.isEmpty()) {
+            throw new IllegalArgumentException("no passes");
+        }
+        return new Throughput(median(passes.stream().mapToDouble(Throughput::rowsPerS).sorted().toArray()),
+                median(passes.stream().mapToDouble(Throughput::cpuMsPerRow).sorted().toArray()));
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The rates alone, in pass order. */
+    static List<Double> rates(List<Throughput> passes) {
+        return passes.stream().map(Throughput::rowsPerS).toList();
     }
 
     /** Measures from construction to {@link #end}. */

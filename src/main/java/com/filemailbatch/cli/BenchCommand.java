@@ -1,6 +1,7 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.bench.Benchmark;
+import com.filemailbatch.bench.UploadSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "10000",
             description = "Rows each side runs once in this JVM before its measured pass, so that both are measured "
                     + "with their code compiled by the JIT; with it each side also uploads the file twice, unmeasured, "
-                    + "before the upload figures (default: ${DEFAULT-VALUE}; 0: measure the cold first passes).")
+                    + "before its measured upload passes (default: ${DEFAULT-VALUE}; 0: measure the cold first passes).")
     int warmupRows;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
@@ -47,6 +48,17 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}; 0 skips it).")
     int uploadMb;
 
+    @Option(names = "--upload-passes", paramLabel = "P", defaultValue = "5",
+            description = "Measured upload passes of each side, interleaved; each side's figure is the median of its "
+                    + "passes (default: ${DEFAULT-VALUE}).")
+    int uploadPasses;
+
+    @Option(names = "--upload-stored",
+            description = "Let the upload sandboxes write every received chunk to this machine's disk, as in the "
+                    + "tests. By default they read and count the bytes only: a real file server stores them with its "
+                    + "own disk and CPU, not the client's.")
+    boolean uploadStored;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-result.json",
             description = "Where to write the JSON figures (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -60,13 +72,13 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rows < 1 || warmupRows < 0 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
-                || memoryMaxHeapMb < 64 || uploadMb < 0) {
+                || memoryMaxHeapMb < 64 || uploadMb < 0 || uploadPasses < 1) {
             throw new UsageException("--rows must be at least 1, --warmup-rows at least 0, --latency-ms at least 0, "
                     + "--concurrency 1 to 256, --memory-rows at least 0, --memory-max-heap-mb at least 64, "
-                    + "--upload-mb at least 0");
+                    + "--upload-mb at least 0, --upload-passes at least 1");
         }
         new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb,
-                uploadMb, out, stdout).run();
+                new UploadSettings(uploadMb, uploadPasses, uploadStored), out, stdout).run();
         return ExitCodes.OK;
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The chunks of one uploaded file, kept on disk (uploads in later tests are large) with only sizes in memory.
- * A re-sent chunk replaces the earlier one, as a client retrying a failed chunk expects.
+ * A re-sent chunk replaces the earlier one, as a client retrying a failed chunk expects. In a sandbox that does
+ * not store uploads, chunks are only {@link #counted}: the file has sizes but no bytes, and no SHA-256.
  */
 final class StoredFile {
 
@@ -24,6 +25,7 @@ final class StoredFile {
     private final Path directory;
     private final Map<Integer, Long> chunkSizes = new ConcurrentHashMap<>();
     private volatile int chunksExpected = 1;
+    private volatile boolean bytesKept = true;
 
     StoredFile(String name, Path directory) {
         this.name = name;
@@ -35,6 +37,13 @@ final class StoredFile {
         Files.move(received, chunkPath(chunk), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         chunkSizes.put(chunk, Files.size(chunkPath(chunk)));
         chunksExpected = chunks;
+    }
+
+    /** A chunk of {@code size} bytes arrived and was not kept. */
+    void counted(int chunk, int chunks, long size) {
+        chunkSizes.put(chunk, size);
+        chunksExpected = chunks;
+        bytesKept = false;
     }
 
     boolean complete() {
@@ -56,7 +65,9 @@ final class StoredFile {
     }
 
     SandboxFile snapshot() {
-        return new SandboxFile(name, size(), complete() ? sha256() : null, chunkSizes.size(), chunksExpected);
+        boolean complete = complete();
+        return new SandboxFile(name, size(), complete && bytesKept ? sha256() : null, chunkSizes.size(),
+                chunksExpected, complete);
     }
 
     private String sha256() {

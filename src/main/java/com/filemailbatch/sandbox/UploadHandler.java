@@ -1,6 +1,7 @@
 package com.filemailbatch.sandbox;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +13,17 @@ import java.util.Map;
  * {@code POST /savefile.ashx}: one file, or one chunk of it, as raw bytes with every parameter in the query
  * (fact sheet §3.2). Without chunk parameters the body is the whole file (chunk 0 of 1). With them, every
  * chunk but the last must be exactly {@code chunksize} bytes, which catches a client that changes the chunk
- * size between chunks; the real service's rule is not documented.
+ * size between chunks; the real service's rule is not documented. A sandbox that does not store uploads reads
+ * and counts the body, and checks and records its length alike.
  */
 final class UploadHandler {
 
     private final SandboxState state;
+    private final boolean store;
 
-    UploadHandler(SandboxState state) {
+    UploadHandler(SandboxState state, boolean store) {
         this.state = state;
+        this.store = store;
     }
 
     void upload(SandboxRequest request) {
@@ -34,6 +38,12 @@ final class UploadHandler {
         String fileName = required(query, "thefilename");
         ChunkParameters chunking = ChunkParameters.from(query);
         StoredFile file = state.find(id, key).fileForUpload(fileName);
+        if (!store) {
+            long length = count(request);
+            chunking.checkLength(length);
+            file.counted(chunking.chunk(), chunking.chunks(), length);
+            return;
+        }
         Path received = receive(request);
         try {
             chunking.checkLength(Files.size(received));
@@ -50,6 +60,14 @@ final class UploadHandler {
             Path received = state.newUploadFile();
             Files.copy(request.stream(), received, StandardCopyOption.REPLACE_EXISTING);
             return received;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long count(SandboxRequest request) {
+        try {
+            return request.stream().transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -256,7 +256,7 @@ class FilemailBatchCliTest {
         Path result = dir.resolve("bench.json");
 
         int exit = execute("bench", "--rows", "40", "--warmup-rows", "20", "--latency-ms", "1", "--concurrency", "4",
-                "--memory-rows", "10", "--upload-mb", "1", "--out", result.toString());
+                "--memory-rows", "10", "--upload-mb", "1", "--upload-passes", "3", "--out", result.toString());
 
         assertThat(exit).as(err()).isZero();
         assertThat(out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
@@ -272,15 +272,22 @@ class FilemailBatchCliTest {
         assertThat(figures.get("warmup_rows").asInt()).isEqualTo(20);
         assertThat(figures.get("warmup_job_rows_per_s").asDouble()).isPositive();
         assertThat(figures.get("warmup_baseline_rows_per_s").asDouble()).isPositive();
-        assertThat(out()).contains("warm-up pass", "upload passes: job ");
+        assertThat(out()).contains("warm-up pass", "upload passes, MB/s: job ");
         // The memory figures come from two real `run` commands in child JVMs, of 10 and 100 rows.
         assertThat(figures.get("memory_rows_n").asInt()).isEqualTo(10);
         assertThat(figures.get("heap_peak_mb_n").asDouble()).isPositive();
         assertThat(figures.get("heap_peak_mb_10n").asDouble()).isPositive();
         assertThat(figures.get("rss_peak_mb_10n").asDouble()).isPositive();
         assertThat(out()).contains("heap after GC, peak");
-        // The upload figures: the job delivered a 1 MiB file twice (the bench checks the sandbox got every byte),
-        // the plain client posted it twice, after a warm-up of each.
+        // The upload figures: the job delivered a 1 MiB file three times (the bench checks the sandbox got every
+        // byte), the plain client posted it three times, after two warm-up passes of each; the figures are medians.
+        assertThat(figures.get("upload_passes").asInt()).isEqualTo(3);
+        assertThat(figures.get("upload_sandbox_stores").asBoolean()).isFalse();
+        assertThat(figures.get("upload_job_passes_mb_s")).hasSize(3);
+        assertThat(figures.get("upload_baseline_passes_mb_s")).hasSize(3);
+        double[] jobPasses = java.util.stream.StreamSupport.stream(figures.get("upload_job_passes_mb_s").spliterator(),
+                false).mapToDouble(tools.jackson.databind.JsonNode::asDouble).sorted().toArray();
+        assertThat(figures.get("upload_job_mb_s").asDouble()).isEqualTo(jobPasses[1]);
         assertThat(figures.get("upload_job_mb_s").isNumber()).isTrue();
         assertThat(figures.get("upload_job_mb_s").asDouble()).isPositive();
         assertThat(figures.get("upload_baseline_mb_s").isNumber()).isTrue();

@@ -67,6 +67,32 @@ class UploadTest {
         assertThat(sandbox.transfers().get(0).files().get(0).size()).isEqualTo(11);
     }
 
+    @Test
+    void aSandboxThatCountsUploadsChecksAndRecordsThemButWritesNothing() throws Exception {
+        try (FilemailSandbox counting = FilemailSandbox.start(SandboxOptions.defaults().countingUploadsOnly())) {
+            SandboxClient countingClient = new SandboxClient(counting);
+            JsonNode init = countingClient.initialize("{\"subject\":\"S\"}");
+            String base = credentials(init) + "&thefilename=big.bin&chunksize=1000&chunks=2";
+            assertThat(countingClient.upload(base + "&chunk=0", new byte[1000]).status()).isEqualTo(200);
+
+            SandboxFile half = counting.transfers().get(0).files().get(0);
+            assertThat(half.complete()).isFalse();
+            assertThat(countingClient.complete(init).responsestatus()).isEqualTo("UploadNotComplete");
+            Response wrongLength = countingClient.upload(base + "&chunk=0", new byte[999]);
+            assertThat(wrongLength.status()).isEqualTo(400);
+            assertThat(wrongLength.body().get("errormessage").asString()).contains("999 bytes");
+            assertThat(countingClient.upload(base + "&chunk=1", new byte[500]).status()).isEqualTo(200);
+
+            SandboxFile whole = counting.transfers().get(0).files().get(0);
+            assertThat(whole.complete()).isTrue();
+            assertThat(whole.size()).isEqualTo(1500);
+            assertThat(whole.chunksReceived()).isEqualTo(2);
+            assertThat(whole.sha256()).as("no bytes kept, so no digest").isNull();
+            assertThat(filesBelow(counting.uploadRoot())).isEmpty();
+            assertThat(countingClient.complete(init).status()).isEqualTo(200);
+        }
+    }
+
     private static java.util.List<java.nio.file.Path> filesBelow(java.nio.file.Path root) throws Exception {
         try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
             return paths.filter(java.nio.file.Files::isRegularFile).toList();
