@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,9 +63,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobDefinition definition = definition();
         try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
-            JobRunner runner = new JobRunner(starter.start(), out, err);
-            return DefinitionRunner.exitCode(new DefinitionRunner(runner, out)
+            ConfigurableApplicationContext context = starter.start();
+            int exitCode = DefinitionRunner.exitCode(new DefinitionRunner(new JobRunner(context, out, err), out)
                     .run(definition, runDate, staleAfter, dryRun));
+            if (!dryRun) {
+                // Last: the command is done with the database, and a compaction closes it.
+                DatabaseCompaction.atExit(context, err);
+            }
+            return exitCode;
         }
     }
 

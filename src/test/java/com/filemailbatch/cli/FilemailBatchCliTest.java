@@ -297,13 +297,37 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void aRunCompactsItsH2FileAsItExitsWhenTheFileIsMostlyWaste() throws Exception {
+        // The default threshold is 64 MB; at 0 MB this small run's file qualifies as soon as most of it is waste.
+        System.setProperty("filemail.h2-compact-min-mb", "0");
+        try {
+            int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-25", "--sandbox");
+
+            assertThat(exit).as(err()).isZero();
+            assertThat(err()).contains("compacting the database (", "% of it live data)...", "database compacted to ");
+            out.reset();
+            err.reset();
+            assertThat(execute("show", "1", "--sandbox")).as(err()).isZero();
+            assertThat(out()).contains("CLI-1");
+
+            System.setProperty("filemail.h2-compact-min-mb", "-1");
+            err.reset();
+            assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-26", "--sandbox"))
+                    .as(err()).isZero();
+            assertThat(err()).doesNotContain("compact");
+        } finally {
+            System.clearProperty("filemail.h2-compact-min-mb");
+        }
+    }
+
+    @Test
     void aSandboxRunPrintsTheBannerAndItsSummary() throws Exception {
         Path input = csv();
 
         int exit = execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox");
 
         assertThat(exit).as(err()).isZero();
-        assertThat(err()).contains("SANDBOX");
+        assertThat(err()).contains("SANDBOX").doesNotContain("compact");
         assertThat(dir.resolve("reports").resolve("sandbox").resolve("run-1.json")).isRegularFile();
 
         out.reset();
