@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>{@code SHUTDOWN COMPACT} rewrites the live data into a new file and replaces the old one atomically: a crash
  * during it leaves the old file as it was. It closes the database, so it runs only when nothing else will use it
  * (the command is ending) and only when the file is large and mostly waste: it takes time in proportion to the
- * live data (2.7 s for those 59 MB). PostgreSQL, H2 in memory and H2 over TCP are left alone.
+ * live data (about 2 s for those 59 MB). PostgreSQL, H2 in memory and H2 over TCP are left alone.
  */
 final class DatabaseCompaction {
 
