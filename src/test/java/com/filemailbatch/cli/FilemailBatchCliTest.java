@@ -298,7 +298,7 @@ class FilemailBatchCliTest {
 
     @Test
     void aRunCompactsItsH2FileAsItExitsWhenTheFileIsMostlyWaste() throws Exception {
-        // The default threshold is 64 MB; at 0 MB this small run's file qualifies as soon as most of it is waste.
+        // Off by default; at 0 MB this small run's file qualifies as soon as most of it is waste.
         System.setProperty("filemail.h2-compact-min-mb", "0");
         try {
             int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-25", "--sandbox");
