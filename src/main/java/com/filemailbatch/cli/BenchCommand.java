@@ -23,7 +23,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "10000",
             description = "Rows each side runs once in this JVM before its measured pass, so that both are measured "
                     + "with their code compiled by the JIT; with it each side also uploads the file twice, unmeasured, "
-                    + "before its measured upload passes (default: ${DEFAULT-VALUE}; 0: measure the cold first passes).")
+                    + "before its measured upload passes (default: ${DEFAULT-VALUE}; 0: measure the cold first "
+                    + "passes).")
     int warmupRows;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",

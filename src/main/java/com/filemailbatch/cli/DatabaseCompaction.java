@@ -11,10 +11,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Compacts an H2 file database that has become mostly waste, as the last thing a command that wrote much does
- * before it exits, when {@value #MIN_MB_PROPERTY} turns it on. Why it is needed: {@code WRITE_DELAY=0} (every commit on disk before it returns, see
- * application.properties) stops H2's background writer, which is also what compacts the file while the database is
- * open. Each commit writes a new chunk, and the file outgrows its data many times over (measured: 1.1 GB after a
- * 200,000-row run whose data takes 59 MB). Closing normally compacts for at most 200 ms, which does not dent that.
+ * before it exits, when {@value #MIN_MB_PROPERTY} turns it on. Why it is needed: {@code WRITE_DELAY=0} (every
+ * commit on disk before it returns, see application.properties) stops H2's background writer, which is also what
+ * compacts the file while the database is open. Each commit writes a new chunk, and the file outgrows its data many
+ * times over (measured: 1.1 GB after a 200,000-row run whose data takes 59 MB). Closing normally compacts for at
+ * most 200 ms, which does not dent that.
  *
  * <p>{@code SHUTDOWN COMPACT} rewrites the live data into a new file and replaces the old one atomically: a crash
  * during it leaves the old file as it was. It closes the database, so it runs only when nothing else will use it

@@ -45,7 +45,8 @@ public final class FilemailSandbox implements AutoCloseable {
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
         TransferHandlers transfers = new TransferHandlers(state, new JsonRequests(OpenApiSchemas.load()), baseUrl);
-        server.createContext("/", new SandboxRouter(apiKey, transfers, new UploadHandler(state, options.storeUploads()), controls, journal));
+        UploadHandler uploads = new UploadHandler(state, options.storeUploads());
+        server.createContext("/", new SandboxRouter(apiKey, transfers, uploads, controls, journal));
         controls.faults().set(options.faults());
         server.setExecutor(executor);
         server.start();
