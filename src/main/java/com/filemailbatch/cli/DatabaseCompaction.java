@@ -1,6 +1,9 @@
 package com.filemailbatch.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -78,6 +81,7 @@ final class DatabaseCompaction {
             if (!isH2File(url)) {
                 return Outcome.SKIPPED;
             }
+            Path file = databaseFile(connection);
             long size = setting(connection, "info.FILE_SIZE");
             int live = (int) setting(connection, "info.CHUNKS_FILL_RATE");
             if (size < minFileBytes || live > maxLivePercent) {
@@ -89,11 +93,11 @@ final class DatabaseCompaction {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN COMPACT");
             }
-            long after = fileSize(url);
+            long after = Files.size(file);
             err.printf(Locale.ROOT, "database compacted to %,.0f MB in %.1f s%n", megabytes(after),
                     (System.nanoTime() - started) / 1e9);
             return new Outcome(true, size, live, after);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             err.println("warning: the database could not be compacted (" + e.getMessage() + "); it stays as it was");
             return Outcome.SKIPPED;
         } finally {
@@ -134,18 +138,14 @@ final class DatabaseCompaction {
         }
     }
 
-    /** The {@code .mv.db} file the URL names (H2 adds the suffix), or 0 when it cannot be found. */
-    private static long fileSize(String url) {
-        String location = url.substring("jdbc:h2:".length());
-        location = location.startsWith("file:") ? location.substring("file:".length()) : location;
-        location = location.startsWith("~") ? System.getProperty("user.home") + location.substring(1) : location;
-        int options = location.indexOf(';');
-        java.nio.file.Path file = java.nio.file.Path.of((options < 0 ? location : location.substring(0, options))
-                + ".mv.db");
-        try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException | RuntimeException e) {
-            return 0;
+    /** The database's {@code .mv.db} file, as H2 names it ({@code DATABASE_PATH()} is without the suffix). */
+    private static Path databaseFile(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("CALL DATABASE_PATH()")) {
+            if (!row.next() || row.getString(1) == null) {
+                throw new SQLException("H2 names no database file");
+            }
+            return Path.of(row.getString(1) + ".mv.db");
         }
     }
 
