@@ -3,6 +3,8 @@ package com.filemailbatch.audit;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.journal.RunJournal;
+import com.filemailbatch.ledger.RunTransfers;
+import com.filemailbatch.ledger.TransferRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The audit view: the Spring Batch job history tables joined with the ledger and the run journal, read with
- * plain SQL so the same queries work for an auditor at a SQL prompt (the README shows them).
+ * plain SQL so the same queries work for an auditor at a SQL prompt (the auditing guide shows them).
  */
 @Repository
 public class AuditQueries {
@@ -35,10 +36,12 @@ public class AuditQueries {
 
     private final JdbcTemplate jdbc;
     private final RunJournal journal;
+    private final RunTransfers transfers;
 
-    AuditQueries(JdbcTemplate jdbc, RunJournal journal) {
+    AuditQueries(JdbcTemplate jdbc, RunJournal journal, RunTransfers transfers) {
         this.jdbc = jdbc;
         this.journal = journal;
+        this.transfers = transfers;
     }
 
     public List<RunRecord> history(int limit) {
@@ -75,23 +78,16 @@ public class AuditQueries {
                 (rs, n) -> new StepRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(12), rs.getLong(5), rs.getLong(6), rs.getLong(7), time(rs, 8), time(rs, 9),
                         rs.getString(10), firstLine(rs.getString(11))), executionId);
-        Map<String, Long> ledger = new LinkedHashMap<>();
-        jdbc.query("SELECT status, COUNT(*) FROM transfer_ledger WHERE job_execution_id = ? GROUP BY status "
-                + "ORDER BY status", rs -> {
-                    ledger.put(rs.getString(1), rs.getLong(2));
-                }, executionId);
+        Map<String, Long> ledger = transfers.countByStatus(executionId);
         List<JournalEntry> rejected = new ArrayList<>();
         journal.forEach(executionId, Outcome.REJECTED, entry -> {
             if (rejected.size() < LIST_LIMIT) {
                 rejected.add(entry);
             }
         });
-        List<TransferRecord> transfers = jdbc.query("SELECT reference, status, transfer_id AS transferId, "
-                + "source_line AS sourceLine, last_error_status AS lastErrorStatus FROM transfer_ledger "
-                + "WHERE job_execution_id = ? ORDER BY source_line, id",
-                new DataClassRowMapper<>(TransferRecord.class), executionId);
+        List<TransferRecord> claimed = transfers.claimedBy(executionId);
         return Optional.of(new RunDetails(runs.get(0), parameters(executionId), steps, ledger,
-                rejected, transfers.size() > LIST_LIMIT ? transfers.subList(0, LIST_LIMIT) : transfers));
+                rejected, claimed.size() > LIST_LIMIT ? claimed.subList(0, LIST_LIMIT) : claimed));
     }
 
     private RunRecord run(ResultSet rs) throws SQLException {

@@ -1,15 +1,12 @@
 package com.filemailbatch.audit;
 
-import com.filemailbatch.ledger.TransferStatus;
+import com.filemailbatch.ledger.LedgerRetention;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HistoryPurge {
 
     /** Ledger statuses whose transfer is final: nothing will ever be done with the row again. */
-    static final Set<String> FINAL = EnumSet.of(TransferStatus.COMPLETED, TransferStatus.CANCELLED,
-            TransferStatus.EXPIRED, TransferStatus.REJECTED).stream().map(Enum::name).collect(Collectors.toSet());
+    static final Set<String> FINAL = LedgerRetention.FINAL.stream().map(Enum::name).collect(Collectors.toSet());
 
     private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
     private static final int BATCH = 500;
@@ -44,10 +40,12 @@ public class HistoryPurge {
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
     private final JdbcTemplate jdbc;
+    private final LedgerRetention ledger;
     private final TransactionTemplate transaction;
 
-    HistoryPurge(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    HistoryPurge(JdbcTemplate jdbc, LedgerRetention ledger, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -64,9 +62,7 @@ public class HistoryPurge {
     private PurgeResult purgeNow(Instant cutoff, boolean dryRun) {
         Map<String, Long> deleted = new LinkedHashMap<>();
         TABLES.forEach(table -> deleted.put(table, 0L));
-        String finalStatuses = FINAL.stream().sorted().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
-        deleted.put("transfer_ledger", (long) jdbc.update("DELETE FROM transfer_ledger WHERE status IN ("
-                + finalStatuses + ") AND updated_at < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
+        deleted.put("transfer_ledger", ledger.deleteFinalBefore(cutoff));
         List<Long> executions = new ArrayList<>();
         long kept = purgeableExecutions(cutoff, executions);
         List<Long> instances = jdbc.queryForList("SELECT DISTINCT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION",
@@ -106,8 +102,7 @@ public class HistoryPurge {
     private long purgeableExecutions(Instant cutoff, List<Long> purgeable) {
         // The job repository stores local date-times of the machine that ran the job.
         LocalDateTime localCutoff = LocalDateTime.ofInstant(cutoff, ZoneId.systemDefault());
-        Set<Long> referenced = new HashSet<>(jdbc.queryForList("SELECT DISTINCT job_execution_id FROM "
-                + "transfer_ledger WHERE job_execution_id IS NOT NULL", Long.class));
+        Set<Long> referenced = ledger.referencedExecutions();
         Map<Long, List<Long>> byInstance = new LinkedHashMap<>();
         Set<Long> blockedInstances = new HashSet<>();
         long[] old = {0};

@@ -1,6 +1,7 @@
 package com.filemailbatch.audit;
 
 import com.filemailbatch.journal.JournalEntry;
+import com.filemailbatch.ledger.TransferRecord;
 import java.util.List;
 import java.util.Map;
 

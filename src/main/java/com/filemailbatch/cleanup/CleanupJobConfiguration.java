@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -70,12 +69,7 @@ class CleanupJobConfiguration {
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(Duration.parse(staleAfter)),
                 ZoneOffset.UTC);
-        return LedgerEntryReaders.reader("staleTransferReader", dataSource,
-                "((status = 'INITIALIZED' AND initialized_at < :cutoff) "
-                        // updated_at of an UPLOADING row moves with every accepted chunk: its last progress.
-                        + "OR (status = 'UPLOADING' AND updated_at < :cutoff)) "
-                        + "AND job_execution_id <> :currentExecution",
-                Map.of("cutoff", cutoff, "currentExecution", jobExecutionId));
+        return LedgerEntryReaders.stale("staleTransferReader", dataSource, cutoff, jobExecutionId);
     }
 
     @Bean

@@ -53,16 +53,6 @@ public class RunJournal {
         }
     }
 
-    /** The transfers this run completed, in line order, with their download links and the size of their files. */
-    public List<Delivery> deliveries(long jobExecutionId) {
-        return jdbc.query("SELECT j.source_line, j.reference, j.transfer_id, l.download_url, "
-                + "(SELECT COALESCE(SUM(p.size), 0) FROM transfer_upload_progress p WHERE p.ledger_id = l.id) "
-                + "FROM run_journal j JOIN transfer_ledger l ON l.transfer_id = j.transfer_id "
-                + "WHERE j.job_execution_id = ? AND j.outcome = 'COMPLETED' ORDER BY j.source_line, j.id",
-                (rs, row) -> new Delivery(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getLong(5)), jobExecutionId);
-    }
-
     /** Streams the entries without holding them: a run may have a million rejected rows. */
     public void forEach(long jobExecutionId, Outcome outcome, Consumer<JournalEntry> action) {
         DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);

@@ -45,7 +45,8 @@ public class LedgerRepository {
 
     private static final String SELECT = "SELECT " + ENTRY_COLUMNS + " FROM transfer_ledger ";
 
-    private static final String MARK_INITIALIZED = "UPDATE transfer_ledger SET status = 'INITIALIZED', "
+    private static final String MARK_INITIALIZED = "UPDATE transfer_ledger SET status = '"
+            + TransferStatus.INITIALIZED + "', "
             + "transfer_id = ?, transfer_key_enc = ?, transfer_url = ?, region = ?, transfer_ip = ?, "
             + "alternate_urls = ?, udp_port = ?, udp_threshold = ?, custom_fields = ?, initialized_at = ?, "
             + "updated_at = ?, request_enc = NULL, last_error_status = ?, last_error_message = NULL "
@@ -84,8 +85,8 @@ public class LedgerRepository {
         try {
             inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
                     + "recipients, files, request_enc, source_file, source_line, job_execution_id, created_at, "
-                    + "claimed_at, updated_at) VALUES (?, 'PENDING', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    claim.reference(), claim.subject(), join(claim.recipients()), join(claim.files()),
+                    + "claimed_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()), join(claim.files()),
                     encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now,
                     now, now));
             return ClaimResult.claimed(null);
@@ -123,14 +124,14 @@ public class LedgerRepository {
         OffsetDateTime now = now();
         List<Object[]> rows = new ArrayList<>(claims.size());
         for (Claim claim : claims) {
-            rows.add(new Object[] {claim.reference(), claim.subject(), join(claim.recipients()), join(claim.files()),
+            rows.add(new Object[] {claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()), join(claim.files()),
                     encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now, now,
                     now});
         }
         try {
             inOwnTransaction(() -> jdbc.batchUpdate("INSERT INTO transfer_ledger (reference, status, attempt, "
                     + "subject, recipients, files, request_enc, source_file, source_line, job_execution_id, "
-                    + "created_at, claimed_at, updated_at) VALUES (?, 'PENDING', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "created_at, claimed_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows));
             return true;
         } catch (DataIntegrityViolationException raced) {
@@ -166,11 +167,12 @@ public class LedgerRepository {
         // another thread took it first (the status/attempt condition makes the update a compare-and-set). After
         // PENDING or FAILED a transfer may exist already: the original claim time stays, to look for it.
         boolean inDoubt = entry.status().isInDoubt();
-        int taken = inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'PENDING', "
+        int taken = inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, "
                 + "attempt = attempt + 1, subject = ?, recipients = ?, files = ?, request_enc = ?, source_file = ?, "
                 + "source_line = ?, job_execution_id = ?, updated_at = ?, claimed_at = "
                 + (inDoubt ? "COALESCE(claimed_at, ?)" : "?") + ", last_error_status = NULL, "
-                + "last_error_message = NULL WHERE reference = ? AND status = ? AND attempt = ?", claim.subject(),
+                + "last_error_message = NULL WHERE reference = ? AND status = ? AND attempt = ?",
+                TransferStatus.PENDING.name(), claim.subject(),
                 join(claim.recipients()), join(claim.files()), encryptedRequest(claim), claim.sourceFile(),
                 claim.sourceLine(), claim.jobExecutionId(), now, now, claim.reference(), entry.status().name(),
                 entry.attempt()));
@@ -269,8 +271,8 @@ public class LedgerRepository {
         inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, last_error_status = ?, "
                 + "last_error_message = ?, updated_at = ?"
                 + (status == TransferStatus.REJECTED ? ", request_enc = NULL" : "")
-                + " WHERE reference = ? AND status = 'PENDING'", status.name(), errorStatus, truncate(errorMessage),
-                now(), reference));
+                + " WHERE reference = ? AND status = ?", status.name(), errorStatus, truncate(errorMessage),
+                now(), reference, TransferStatus.PENDING.name()));
     }
 
     /**
@@ -285,16 +287,17 @@ public class LedgerRepository {
         try {
             inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
                     + "source_file, source_line, job_execution_id, created_at, updated_at, last_error_status, "
-                    + "last_error_message) VALUES (?, 'REJECTED', 0, ?, ?, ?, ?, ?, ?, ?, ?)", row.reference(),
+                    + "last_error_message) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)", row.reference(),
+                    TransferStatus.REJECTED.name(),
                     truncateSubject(row.subject()), row.sourceFile(), row.sourceLine(), row.jobExecutionId(), now,
                     now, error, truncate(reason)));
             return true;
         } catch (DuplicateKeyException exists) {
-            return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = 'REJECTED', "
+            return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, "
                     + "source_file = ?, source_line = ?, job_execution_id = ?, updated_at = ?, last_error_status = ?, "
                     + "last_error_message = ?, request_enc = NULL "
-                    + "WHERE reference = ? AND status IN ('REJECTED', 'DEFERRED')",
-                    row.sourceFile(), row.sourceLine(), row.jobExecutionId(), now, error, truncate(reason),
+                    + "WHERE reference = ? AND status IN (" + LedgerEntryReaders.list(TransferStatus.REJECTED,
+                    TransferStatus.DEFERRED) + ")", TransferStatus.REJECTED.name(), row.sourceFile(), row.sourceLine(), row.jobExecutionId(), now, error, truncate(reason),
                     row.reference())) == 1;
         }
     }
@@ -322,7 +325,8 @@ public class LedgerRepository {
         };
         OffsetDateTime now = now();
         return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, " + timeColumn + " = ?, "
-                + "updated_at = ?, last_error_status = ? WHERE id = ? AND status IN ('INITIALIZED', 'UPLOADING')",
+                + "updated_at = ?, last_error_status = ? WHERE id = ? AND status IN ("
+                + LedgerEntryReaders.list(TransferStatus.INITIALIZED, TransferStatus.UPLOADING) + ")",
                 status.name(), now,
                 now, note, id)) == 1;
     }
@@ -358,7 +362,8 @@ public class LedgerRepository {
         return values == null || values.isEmpty() ? null : String.join(";", values);
     }
 
-    private static String truncate(String text) {
+    /** Error texts are kept to the column's size: a long answer must not make the row unrecordable. */
+    static String truncate(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
 

@@ -2,6 +2,7 @@ package com.filemailbatch.report;
 
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.RunJournal;
+import com.filemailbatch.ledger.RunTransfers;
 import java.nio.file.Path;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -35,11 +36,12 @@ class ReportStepConfiguration {
     }
 
     @Bean
-    RunReporter runReporter(RunJournal journal, FilemailProperties properties, ObjectMapper objectMapper,
-            ReceiptChain receiptChain) {
+    RunReporter runReporter(RunJournal journal, RunTransfers runTransfers, FilemailProperties properties,
+            ObjectMapper objectMapper, ReceiptChain receiptChain) {
         ReceiptWriter receipts = new ReceiptWriter(receiptChain, journal, objectMapper);
-        return new RunReporter(journal, new RunReportWriter(Path.of(properties.reportsDir()), journal, receipts),
-                System.out);
+        Deliveries deliveries = new Deliveries(journal, runTransfers);
+        return new RunReporter(journal, deliveries, new RunReportWriter(Path.of(properties.reportsDir()), journal,
+                deliveries, receipts), System.out);
     }
 
     @Bean

@@ -24,11 +24,13 @@ final class RunReportWriter {
 
     private final Path reportsDir;
     private final RunJournal journal;
+    private final Deliveries deliveries;
     private final ReceiptWriter receipts;
 
-    RunReportWriter(Path reportsDir, RunJournal journal, ReceiptWriter receipts) {
+    RunReportWriter(Path reportsDir, RunJournal journal, Deliveries deliveries, ReceiptWriter receipts) {
         this.reportsDir = reportsDir;
         this.journal = journal;
+        this.deliveries = deliveries;
         this.receipts = receipts;
     }
 
@@ -55,7 +57,7 @@ final class RunReportWriter {
                 report.put("rejectedRows", rejectedFile(summary.executionId()).getFileName().toString());
             }
             // The transfers this run delivered, with their download links (never their keys).
-            report.put("completedTransfers", journal.deliveries(summary.executionId()));
+            report.put("completedTransfers", deliveries.of(summary.executionId()));
             receipts.write(summary.executionId(), reportFile(summary.executionId()), report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run report into " + reportsDir, e);

@@ -1,6 +1,5 @@
 package com.filemailbatch.report;
 
-import com.filemailbatch.journal.Delivery;
 import com.filemailbatch.journal.RunJournal;
 import java.util.List;
 import java.io.PrintStream;
@@ -16,11 +15,13 @@ import org.springframework.batch.core.step.StepExecution;
 final class RunReporter {
 
     private final RunJournal journal;
+    private final Deliveries deliveries;
     private final RunReportWriter reports;
     private final PrintStream out;
 
-    RunReporter(RunJournal journal, RunReportWriter reports, PrintStream out) {
+    RunReporter(RunJournal journal, Deliveries deliveries, RunReportWriter reports, PrintStream out) {
         this.journal = journal;
+        this.deliveries = deliveries;
         this.reports = reports;
         this.out = out;
     }
@@ -28,14 +29,14 @@ final class RunReporter {
     RunSummary report(JobExecution job, String ending) {
         long id = job.getId();
         boolean dryRun = "true".equals(job.getJobParameters().getString("dryRun"));
-        List<Delivery> deliveries = journal.deliveries(id);
+        List<Delivery> delivered = deliveries.of(id);
         RunSummary summary = RunSummary.of(id, job.getJobInstance().getJobName(), dryRun,
                 readCount(job, "initializeTransfersStep"), readCount(job, "resumeUnsentTransfersStep"),
-                journal.countByOutcome(id), deliveries.stream().mapToLong(Delivery::bytes).sum());
+                journal.countByOutcome(id), delivered.stream().mapToLong(Delivery::bytes).sum());
         reports.write(summary, parameters(job));
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
-        out.print(SummaryFormatter.downloads(deliveries));
+        out.print(SummaryFormatter.downloads(delivered));
         out.flush();
         return summary;
     }

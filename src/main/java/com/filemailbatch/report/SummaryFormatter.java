@@ -58,13 +58,13 @@ final class SummaryFormatter {
     }
 
     /** Shown after the summary: a run's first download links (all of them are in the report). */
-    static String downloads(java.util.List<com.filemailbatch.journal.Delivery> deliveries) {
+    static String downloads(java.util.List<Delivery> deliveries) {
         StringBuilder text = new StringBuilder();
         int shown = Math.min(deliveries.size(), MAX_DOWNLOADS_SHOWN);
         if (shown > 0) {
             text.append("  download links:").append(System.lineSeparator());
         }
-        for (com.filemailbatch.journal.Delivery delivery : deliveries.subList(0, shown)) {
+        for (Delivery delivery : deliveries.subList(0, shown)) {
             text.append("    ").append(delivery.reference()).append("  ").append(delivery.downloadUrl())
                     .append(System.lineSeparator());
         }

@@ -16,7 +16,6 @@ import com.filemailbatch.upload.FilesProperties;
 import com.filemailbatch.upload.TransferFiles;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -119,10 +118,7 @@ class SendTransfersJobConfiguration {
     @StepScope
     JdbcPagingItemReader<LedgerEntry> unsentTransferReader(DataSource dataSource,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
-        return LedgerEntryReaders.reader("unsentTransferReader", dataSource,
-                "status IN ('DEFERRED', 'FAILED', 'PENDING') AND request_enc IS NOT NULL "
-                        + "AND job_execution_id <> :currentExecution",
-                Map.of("currentExecution", jobExecutionId));
+        return LedgerEntryReaders.unsent("unsentTransferReader", dataSource, jobExecutionId);
     }
 
     @Bean

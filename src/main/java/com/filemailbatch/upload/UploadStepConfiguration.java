@@ -7,7 +7,7 @@ import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
-import java.util.Map;
+import com.filemailbatch.ledger.UploadLedger;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -47,8 +47,7 @@ class UploadStepConfiguration {
     @Bean
     @StepScope
     JdbcPagingItemReader<LedgerEntry> uploadableTransferReader(DataSource dataSource) throws Exception {
-        JdbcPagingItemReader<LedgerEntry> reader = LedgerEntryReaders.reader("uploadableTransferReader", dataSource,
-                "status IN ('INITIALIZED', 'UPLOADING') AND files IS NOT NULL", Map.of());
+        JdbcPagingItemReader<LedgerEntry> reader = LedgerEntryReaders.toUpload("uploadableTransferReader", dataSource);
         // A restarted step reads every unfinished transfer again, not from where the killed one stopped reading.
         reader.setSaveState(false);
         return reader;

@@ -2,6 +2,7 @@ package com.filemailbatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.ledger.TransferRecord;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.send.SendJobParameters;

@@ -1,4 +1,4 @@
-package com.filemailbatch.upload;
+package com.filemailbatch.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chunk transaction is open: a chunk Filemail accepted stays recorded even when the step's chunk rolls back.
  */
 @Repository
-class UploadLedger {
+public class UploadLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -40,13 +40,13 @@ class UploadLedger {
      * @return the progress in file order; empty when the row is no longer INITIALIZED or UPLOADING (cleanup
      *         cancelled it, another run completed it)
      */
-    List<FileProgress> begin(long ledgerId, List<Path> files, long chunkSize) {
+    public List<FileProgress> begin(long ledgerId, List<Path> files, long chunkSize) {
         return ownTransaction.execute(status -> {
             OffsetDateTime now = now();
             // updated_at moves only on the first start and with each accepted chunk: it is the last progress.
-            int started = jdbc.update("UPDATE transfer_ledger SET status = 'UPLOADING', updated_at = ? WHERE id = ? "
-                    + "AND status = 'INITIALIZED'", now, ledgerId);
-            if (started != 1 && !"UPLOADING".equals(jdbc.queryForObject(
+            int started = jdbc.update("UPDATE transfer_ledger SET status = ?, updated_at = ? WHERE id = ? "
+                    + "AND status = ?", TransferStatus.UPLOADING.name(), now, ledgerId, TransferStatus.INITIALIZED.name());
+            if (started != 1 && !TransferStatus.UPLOADING.name().equals(jdbc.queryForObject(
                     "SELECT status FROM transfer_ledger WHERE id = ?", String.class, ledgerId))) {
                 return List.of();
             }
@@ -66,7 +66,7 @@ class UploadLedger {
         });
     }
 
-    List<FileProgress> progress(long ledgerId) {
+    public List<FileProgress> progress(long ledgerId) {
         return jdbc.query("SELECT file_index, path, file_name, size, chunk_size, chunks, next_chunk, done "
                 + "FROM transfer_upload_progress WHERE ledger_id = ? ORDER BY file_index", (rs, row) ->
                 new FileProgress(rs.getInt(1), Path.of(rs.getString(2)), rs.getString(3), rs.getLong(4),
@@ -74,7 +74,7 @@ class UploadLedger {
     }
 
     /** The upload URL accepted {@code chunk}: the file resumes after it; the transfer made progress now. */
-    void chunkAccepted(long ledgerId, String fileName, int chunk, int chunks) {
+    public void chunkAccepted(long ledgerId, String fileName, int chunk, int chunks) {
         ownTransaction.executeWithoutResult(status -> {
             OffsetDateTime now = now();
             jdbc.update("UPDATE transfer_upload_progress SET next_chunk = ?, done = ?, updated_at = ? "
@@ -84,19 +84,20 @@ class UploadLedger {
     }
 
     /** Records the upload URL found for a transfer that had none (adopted from the sent list). */
-    void recordUploadUrl(long ledgerId, String uploadUrl) {
+    public void recordUploadUrl(long ledgerId, String uploadUrl) {
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "UPDATE transfer_ledger SET transfer_url = ? WHERE id = ? AND transfer_url IS NULL", uploadUrl,
                 ledgerId));
     }
 
     /** Filemail accepted complete: COMPLETED, with the shared download link. */
-    boolean markCompleted(long ledgerId, String downloadUrl) {
+    public boolean markCompleted(long ledgerId, String downloadUrl) {
         return Boolean.TRUE.equals(ownTransaction.execute(status -> {
             OffsetDateTime now = now();
-            return jdbc.update("UPDATE transfer_ledger SET status = 'COMPLETED', completed_at = ?, updated_at = ?, "
+            return jdbc.update("UPDATE transfer_ledger SET status = ?, completed_at = ?, updated_at = ?, "
                     + "download_url = ?, last_error_status = NULL, last_error_message = NULL "
-                    + "WHERE id = ? AND status IN ('INITIALIZED', 'UPLOADING')", now, now, downloadUrl,
+                    + "WHERE id = ? AND status IN (" + LedgerEntryReaders.list(TransferStatus.INITIALIZED,
+                    TransferStatus.UPLOADING) + ")", TransferStatus.COMPLETED.name(), now, now, downloadUrl,
                     ledgerId) == 1;
         }));
     }
@@ -105,9 +106,8 @@ class UploadLedger {
      * Notes why uploading or completing failed. {@code updated_at} is left alone: it tells when the transfer last
      * made progress, and a transfer that only fails must become stale, so that cleanup cancels it.
      */
-    void noteFailure(long ledgerId, String errorStatus, String errorMessage) {
-        String message = errorMessage == null || errorMessage.length() <= 2000 ? errorMessage
-                : errorMessage.substring(0, 1997) + "...";
+    public void noteFailure(long ledgerId, String errorStatus, String errorMessage) {
+        String message = LedgerRepository.truncate(errorMessage);
         ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE transfer_ledger SET last_error_status = ?, "
                 + "last_error_message = ? WHERE id = ?", errorStatus, message, ledgerId));
     }

@@ -1,4 +1,4 @@
-package com.filemailbatch.upload;
+package com.filemailbatch.ledger;
 
 import java.nio.file.Path;
 
@@ -7,11 +7,11 @@ import java.nio.file.Path;
  *
  * @param nextChunk the first chunk the upload URL has not accepted yet ({@code chunks} once done)
  */
-record FileProgress(int fileIndex, Path path, String fileName, long size, long chunkSize, int chunks, int nextChunk,
+public record FileProgress(int fileIndex, Path path, String fileName, long size, long chunkSize, int chunks, int nextChunk,
         boolean done) {
 
     /** Bytes of one chunk of this file. */
-    long bytesOf(int chunk) {
+    public long bytesOf(int chunk) {
         if (size <= chunkSize) {
             return size;
         }
@@ -19,7 +19,7 @@ record FileProgress(int fileIndex, Path path, String fileName, long size, long c
     }
 
     /** Bytes the upload URL already accepted. */
-    long bytesSent() {
+    public long bytesSent() {
         return done ? size : Math.min(size, (long) nextChunk * chunkSize);
     }
 }

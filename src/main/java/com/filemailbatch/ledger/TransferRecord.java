@@ -1,4 +1,4 @@
-package com.filemailbatch.audit;
+package com.filemailbatch.ledger;
 
 /** A ledger row touched by a run, for display: never the transfer key. */
 public record TransferRecord(

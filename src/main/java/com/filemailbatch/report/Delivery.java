@@ -1,4 +1,4 @@
-package com.filemailbatch.journal;
+package com.filemailbatch.report;
 
 /**
  * A transfer a run completed, as the report lists it: never its key.
