@@ -3,13 +3,10 @@ package com.filemailbatch.send;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.ClaimResult;
 import com.filemailbatch.ledger.LedgerRepository;
-import com.filemailbatch.ledger.LedgerRepository.Initialization;
-import com.filemailbatch.ledger.TransferStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the initialize step's rows with calls in flight across chunk boundaries. Waiting for every call of a chunk
- * before reading the next one left the call threads idle at each boundary (the last calls ending one by one, the
- * journal, the commit, reading and validating the next rows, its first claim): a sixth of their time in a profile.
- * Here a chunk's writer claims its rows (in groups, each group committed before its calls go out), submits their
+ * before reading the next one would leave the call threads idle at each boundary (the last calls ending one by one,
+ * the journal, the commit, reading and validating the next rows, its first claim). Here a chunk's writer claims its rows (in groups, each group committed before its calls go out), submits their
  * calls and returns; the calls go on while the next chunk is read. At most {@code window} calls are outstanding
  * (claimed rows not yet recorded: what a crash would leave in doubt). Ended calls are recorded in batches, one
- * transaction each, by the step's thread; the journal entries of a chunk are written, in input order and in a
+ * transaction each, by the step's thread through the {@link AttemptRecorder}; the journal entries of a chunk are written, in input order and in a
  * transaction of their own, once all of its rows are recorded.
  *
  * <p>Nothing outstanding is left when the step ends: the input's end drains the pipeline (see
@@ -51,6 +47,7 @@ class SendPipeline implements StepExecutionListener {
 
     private final TransferSender sender;
     private final LedgerRepository ledger;
+    private final AttemptRecorder recorder;
     private final RunGuard guard;
     private final CompletionService<Sent> inFlight;
     private final ItemWriter<JournalEntry> journal;
@@ -76,10 +73,12 @@ class SendPipeline implements StepExecutionListener {
      * @param window         the most rows claimed and not yet recorded
      * @param ownTransaction REQUIRES_NEW: the journal must not be rolled back with a later chunk
      */
-    SendPipeline(TransferSender sender, LedgerRepository ledger, RunGuard guard, AsyncTaskExecutor calls,
-            ItemWriter<JournalEntry> journal, TransactionTemplate ownTransaction, int groupSize, int window) {
+    SendPipeline(TransferSender sender, LedgerRepository ledger, AttemptRecorder recorder, RunGuard guard,
+            AsyncTaskExecutor calls, ItemWriter<JournalEntry> journal, TransactionTemplate ownTransaction,
+            int groupSize, int window) {
         this.sender = sender;
         this.ledger = ledger;
+        this.recorder = recorder;
         this.guard = guard;
         this.inFlight = new ExecutorCompletionService<>(calls);
         this.journal = journal;
@@ -281,49 +280,19 @@ class SendPipeline implements StepExecutionListener {
         }
     }
 
-    /** Records the ended calls in one transaction (each unsent row on its own), then journals ready chunks. */
+    /** Records the ended calls (see {@link AttemptRecorder}), then journals the chunks that are ready. */
     private void recordEnded() {
         if (ended.isEmpty()) {
             return;
         }
-        List<Initialization> initialized = new ArrayList<>();
+        recorder.record(ended.stream().map(Sent::attempt).toList()).forEach(this::fail);
         for (Sent sent : ended) {
             TransferSender.Attempt attempt = sent.attempt();
-            if (attempt.done() != null) {
-                initialized.add(new Initialization(attempt.row().reference(), attempt.done().result(),
-                        attempt.note()));
-            }
-        }
-        Map<String, RuntimeException> notRecorded = Map.of();
-        try {
-            notRecorded = initialized.isEmpty() ? Map.of() : ledger.markAllInitialized(initialized);
-        } catch (RuntimeException ledgerDown) {
-            // Those rows stay PENDING: in doubt, reconciled by the next run.
-            fail(ledgerDown);
-        }
-        for (Sent sent : ended) {
-            TransferSender.Attempt attempt = sent.attempt();
-            RuntimeException rowFailure = attempt.rethrow();
-            try {
-                if (attempt.done() == null) {
-                    ledger.markUnsent(attempt.row().reference(), attempt.unsentStatus(), attempt.errorStatus(),
-                            attempt.errorMessage());
-                } else if (notRecorded.containsKey(attempt.row().reference())) {
-                    rowFailure = notRecorded.get(attempt.row().reference());
-                    ledger.markUnsent(attempt.row().reference(), TransferStatus.FAILED,
-                            rowFailure.getClass().getSimpleName(), rowFailure.getMessage());
-                }
-            } catch (RuntimeException ledgerDown) {
-                rowFailure = ledgerDown;
-            }
             if (attempt.done() != null) {
                 unrecorded.remove(attempt.done().result().transferid());
             }
             sent.chunk().entries[sent.index()] = attempt.entry();
             sent.chunk().pending--;
-            if (rowFailure != null) {
-                fail(rowFailure);
-            }
         }
         ended.clear();
         writeJournal();

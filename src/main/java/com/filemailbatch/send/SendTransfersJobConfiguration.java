@@ -87,12 +87,13 @@ class SendTransfersJobConfiguration {
             JdbcBatchItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
             FilemailProperties properties, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
         RunGuard guard = runGuards.forExecution(jobExecutionId);
-        TransferSender sender = new TransferSender(ledger, initializer, guard, objectMapper, jobExecutionId,
+        AttemptRecorder recorder = new AttemptRecorder(ledger);
+        TransferSender sender = new TransferSender(ledger, recorder, initializer, guard, objectMapper, jobExecutionId,
                 InitializeTransferProcessor.STEP);
         TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new SendPipeline(sender, ledger, guard, filemailCallExecutor, runJournalWriter, ownTransaction,
-                properties.concurrency(), properties.chunkSize());
+        return new SendPipeline(sender, ledger, recorder, guard, filemailCallExecutor, runJournalWriter,
+                ownTransaction, properties.concurrency(), properties.chunkSize());
     }
 
     /** Rows earlier runs left unsent (deferred, failed, or pending after a crash), oldest first: they go out first. */
@@ -127,8 +128,8 @@ class SendTransfersJobConfiguration {
             RunGuards runGuards, ObjectMapper objectMapper,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
-        TransferSender sender = new TransferSender(ledger, initializer, runGuards.forExecution(jobExecutionId),
-                objectMapper, jobExecutionId, ResumeTransferProcessor.STEP);
+        TransferSender sender = new TransferSender(ledger, new AttemptRecorder(ledger), initializer,
+                runGuards.forExecution(jobExecutionId), objectMapper, jobExecutionId, ResumeTransferProcessor.STEP);
         return new ResumeTransferProcessor(ledger, sender, objectMapper, jobExecutionId, Boolean.parseBoolean(dryRun));
     }
 

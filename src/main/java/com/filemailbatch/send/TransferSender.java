@@ -27,15 +27,17 @@ import tools.jackson.databind.ObjectMapper;
 class TransferSender {
 
     private final LedgerRepository ledger;
+    private final AttemptRecorder recorder;
     private final ExactlyOnceInitializer initializer;
     private final RunGuard guard;
     private final ObjectMapper json;
     private final long jobExecutionId;
     private final String stepName;
 
-    TransferSender(LedgerRepository ledger, ExactlyOnceInitializer initializer, RunGuard guard, ObjectMapper json,
-            long jobExecutionId, String stepName) {
+    TransferSender(LedgerRepository ledger, AttemptRecorder recorder, ExactlyOnceInitializer initializer,
+            RunGuard guard, ObjectMapper json, long jobExecutionId, String stepName) {
         this.ledger = ledger;
+        this.recorder = recorder;
         this.initializer = initializer;
         this.guard = guard;
         this.json = json;
@@ -43,6 +45,7 @@ class TransferSender {
         this.stepName = stepName;
     }
 
+    /** Claims, calls and records one row (the resume step's way); throws what stopped the row, once recorded. */
     JournalEntry send(SendRow row) {
         guard.checkNotStopped();
         ClaimResult claim = ledger.claim(claimOf(row));
@@ -50,7 +53,12 @@ class TransferSender {
         if (notSent != null) {
             return notSent;
         }
-        return record(call(row, claim, Set.of()));
+        Attempt attempt = call(row, claim, Set.of());
+        List<RuntimeException> failures = recorder.record(List.of(attempt));
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+        return attempt.entry();
     }
 
     /** The ledger claim of a row: the request goes with it, encrypted, so a later run can send it. */
@@ -112,26 +120,6 @@ class TransferSender {
                     : failed.getClass().getSimpleName();
             return new Attempt(row, null, TransferStatus.FAILED, status, failed.getMessage(), null, failed);
         }
-    }
-
-    /** Records one attempt on its own; throws what stopped the row, after recording it. */
-    JournalEntry record(Attempt attempt) {
-        if (attempt.done() != null) {
-            try {
-                ledger.markInitialized(attempt.row().reference(), attempt.done().result(), attempt.note());
-            } catch (RuntimeException failed) {
-                ledger.markUnsent(attempt.row().reference(), TransferStatus.FAILED,
-                        failed.getClass().getSimpleName(), failed.getMessage());
-                throw failed;
-            }
-        } else {
-            ledger.markUnsent(attempt.row().reference(), attempt.unsentStatus(), attempt.errorStatus(),
-                    attempt.errorMessage());
-        }
-        if (attempt.rethrow() != null) {
-            throw attempt.rethrow();
-        }
-        return attempt.entry();
     }
 
     /**
