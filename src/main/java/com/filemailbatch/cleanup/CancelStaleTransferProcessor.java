@@ -1,7 +1,6 @@
 package com.filemailbatch.cleanup;
 
 import com.filemailbatch.filemail.CancelOutcome;
-import com.filemailbatch.filemail.FailureClass;
 import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.filemail.FilemailApiException;
 import com.filemailbatch.journal.JournalEntry;
@@ -41,11 +40,13 @@ class CancelStaleTransferProcessor implements ItemProcessor<LedgerEntry, Journal
         try {
             answer = api.cancel(transfer.transferId(), ledger.transferKey(transfer));
         } catch (FilemailApiException e) {
-            if (e.failureClass() == FailureClass.FATAL || e.failureClass() == FailureClass.QUOTA) {
-                throw e;
-            }
-            ledger.noteError(transfer.id(), e.statusLabel(), e.getMessage());
-            return entry(transfer, Outcome.CANCEL_FAILED, e.getMessage());
+            return switch (e.failureClass()) {
+                case FATAL, QUOTA -> throw e;
+                case TRANSIENT, ROW -> {
+                    ledger.noteError(transfer.id(), e.statusLabel(), e.getMessage());
+                    yield entry(transfer, Outcome.CANCEL_FAILED, e.getMessage());
+                }
+            };
         }
         return switch (answer) {
             case CANCELLED -> record(transfer, TransferStatus.CANCELLED, null, Outcome.CANCELLED);

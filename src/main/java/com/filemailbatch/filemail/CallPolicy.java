@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides retries and pace for every Filemail call. Only {@link TransientFilemailException} is
- * retried, with exponential backoff and jitter, or after the server's {@code Retry-After} when it sent one (capped
+ * The one place that decides retries and pace for every Filemail call. Only a {@link FailureClass#retryable()}
+ * failure is retried, with exponential backoff and jitter, or after the server's {@code Retry-After} when it sent one (capped
  * at {@code max-backoff}). The rate limit, when set, is shared by all threads and all endpoints.
  */
 @Component
@@ -40,7 +40,8 @@ public class CallPolicy {
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(retry.maxAttempts())
                 .intervalBiFunction(wait)
-                .retryOnException(TransientFilemailException.class::isInstance)
+                .retryOnException(e -> e instanceof FilemailApiException failure
+                        && failure.failureClass().retryable())
                 .build());
         this.rateLimiter = properties.rateLimit() > 0 ? RateLimiter.of("filemail", RateLimiterConfig.custom()
                 .limitForPeriod(1)

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one place that decides what a failed call means (see shared/filemail-api.md §6): the envelope's
- * {@code responsestatus} first, the HTTP status where the body says nothing useful.
+ * The one place that decides what a failed call means: the envelope's {@code responsestatus} first, the HTTP
+ * status where the body says nothing useful. Filemail documents the status names but not which one comes with
+ * which HTTP status, so the names decide where they are known (docs/filemail-api.md, "Errors").
  */
 final class FailureClassifier {
 
@@ -20,7 +21,7 @@ final class FailureClassifier {
             "SubscriptionNotPaid", "AccessDenied", "AuthorizationFailure", "CorpAuthenticationRequired",
             "CorpAuthorizationFailed", "EmailNotVerified", "RegistrationRequired",
             "BusinessAccountExistsRegistrationRequired", "UserAccountExistsLoginRequired", "Blocked",
-            // The 2FA/SSO family: an account-level sign-in problem, the same for every row (§6).
+            // The 2FA/SSO family: an account-level sign-in problem, the same for every row.
             "UseSsoLink", "SsoSessionExpired", "SsoCompanyDoesNotUseAdLogin", "SsoGroupIdNotSupported",
             "SsoSignatureInvalid", "SsoUserDisabled", "SsoLoginGeneralError", "SsoMissingAuthCode",
             "SsoResetPasswordBlocked", "TwoFactorTokenNotFound", "TwoFactorUserNotFound", "TwoFactorPinNotValid");
@@ -52,15 +53,7 @@ final class FailureClassifier {
 
     static FilemailApiException exception(String operation, int httpStatus, String responseStatus,
             String errorMessage, List<ValidationError> validationErrors, Throwable cause) {
-        return switch (classify(httpStatus, responseStatus)) {
-            case TRANSIENT -> new TransientFilemailException(operation, httpStatus, responseStatus, errorMessage,
-                    validationErrors, cause);
-            case ROW -> new RowRejectedByFilemailException(operation, httpStatus, responseStatus, errorMessage,
-                    validationErrors, cause);
-            case QUOTA -> new QuotaExceededException(operation, httpStatus, responseStatus, errorMessage,
-                    validationErrors, cause);
-            case FATAL -> new FatalFilemailException(operation, httpStatus, responseStatus, errorMessage,
-                    validationErrors, cause);
-        };
+        return new FilemailApiException(classify(httpStatus, responseStatus), operation, httpStatus,
+                responseStatus, errorMessage, validationErrors, cause);
     }
 }

@@ -52,8 +52,9 @@ public class FilemailApi {
             policy.withRetries("cancel", () -> call("cancel", () -> client.cancel(new TransferCredentials(
                     transferId, transferKey))));
             return CancelOutcome.CANCELLED;
-        } catch (RowRejectedByFilemailException e) {
-            CancelOutcome outcome = CancelOutcome.forRefusal(e.responseStatus());
+        } catch (FilemailApiException e) {
+            CancelOutcome outcome = e.failureClass() == FailureClass.ROW ? CancelOutcome.forRefusal(e.responseStatus())
+                    : null;
             if (outcome == null) {
                 throw e;
             }
@@ -73,8 +74,8 @@ public class FilemailApi {
             FilemailEnvelope<CompleteResult> answer = policy.withRetries("complete", () -> call("complete",
                     () -> client.complete(new TransferCredentials(transferId, transferKey))));
             return new CompletedTransfer(answer.data() == null ? null : answer.data().downloadurl(), false);
-        } catch (RowRejectedByFilemailException refused) {
-            if (!"InvalidTransferState".equals(refused.responseStatus())) {
+        } catch (FilemailApiException refused) {
+            if (refused.failureClass() != FailureClass.ROW || !"InvalidTransferState".equals(refused.responseStatus())) {
                 throw refused;
             }
             SentTransfer details = details(transferId);

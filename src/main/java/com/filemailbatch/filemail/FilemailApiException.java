@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A Filemail call that failed, decoded from the error envelope (or from the transport failure).
- * The subclass says what the run should do with it; {@link #failureClass()} says the same as an enum.
+ * A Filemail call that failed, decoded from the error envelope (or from the transport failure). Its
+ * {@link #failureClass()} says what the run should do with it.
  */
-public abstract sealed class FilemailApiException extends RuntimeException
-        permits TransientFilemailException, RowRejectedByFilemailException, QuotaExceededException,
-        FatalFilemailException {
+public final class FilemailApiException extends RuntimeException {
 
+    private final FailureClass failureClass;
     /** HTTP status of the answer, or 0 when no answer arrived (connection refused, reset, timed out). */
     private final int httpStatus;
     /** The envelope's {@code responsestatus} ({@code InvalidApikey}, ...), or null. */
@@ -21,16 +20,19 @@ public abstract sealed class FilemailApiException extends RuntimeException
     /** The server's {@code Retry-After}, when it sent one. */
     private Duration retryAfter;
 
-    FilemailApiException(String operation, int httpStatus, String responseStatus, String errorMessage,
-            List<ValidationError> validationErrors, Throwable cause) {
+    FilemailApiException(FailureClass failureClass, String operation, int httpStatus, String responseStatus,
+            String errorMessage, List<ValidationError> validationErrors, Throwable cause) {
         super(describe(operation, httpStatus, responseStatus, errorMessage, validationErrors), cause);
+        this.failureClass = failureClass;
         this.httpStatus = httpStatus;
         this.responseStatus = responseStatus;
         this.errorMessage = errorMessage;
         this.validationErrors = validationErrors == null ? List.of() : List.copyOf(validationErrors);
     }
 
-    public abstract FailureClass failureClass();
+    public FailureClass failureClass() {
+        return failureClass;
+    }
 
     /** How long the server asked us to wait ({@code Retry-After}), if it did. */
     public Optional<Duration> retryAfter() {

@@ -3,7 +3,7 @@ package com.filemailbatch.send;
 import com.filemailbatch.filemail.CallPolicy;
 import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.filemail.InitializeTransferRequest;
-import com.filemailbatch.filemail.TransientFilemailException;
+import com.filemailbatch.filemail.FilemailApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,7 +32,7 @@ class ExactlyOnceInitializer {
     /**
      * @param inDoubtSince when an earlier attempt (an earlier run's) began that may have created the transfer, or
      *                     null when none did
-     * @throws TransientFilemailException when every attempt failed; the row stays in doubt for the next run
+     * @throws FilemailApiException when the call failed; after a transient failure the row stays in doubt for the next run
      */
     Initialized initialize(String reference, InitializeTransferRequest request, Instant inDoubtSince) {
         return initialize(reference, request, inDoubtSince, Set.of());
@@ -56,8 +56,10 @@ class ExactlyOnceInitializer {
             Instant began = clock.instant();
             try {
                 return Initialized.created(api.initialize(request));
-            } catch (TransientFilemailException failed) {
-                doubt.compareAndSet(null, began);
+            } catch (FilemailApiException failed) {
+                if (failed.failureClass().mayHaveTakenEffect()) {
+                    doubt.compareAndSet(null, began);
+                }
                 throw failed;
             }
         });

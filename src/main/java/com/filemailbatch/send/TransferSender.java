@@ -1,10 +1,6 @@
 package com.filemailbatch.send;
 
-import com.filemailbatch.filemail.FatalFilemailException;
 import com.filemailbatch.filemail.FilemailApiException;
-import com.filemailbatch.filemail.QuotaExceededException;
-import com.filemailbatch.filemail.RowRejectedByFilemailException;
-import com.filemailbatch.filemail.TransientFilemailException;
 import com.filemailbatch.filemail.ValidationError;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.Outcome;
@@ -100,25 +96,31 @@ class TransferSender {
                             + " duplicate(s)" : ""), done.result().transferid())
                     : entry(row, Outcome.INITIALIZED, null, null, done.result().transferid());
             return new Attempt(row, done, null, null, null, entry, null);
-        } catch (RowRejectedByFilemailException refused) {
-            return new Attempt(row, null, TransferStatus.REJECTED, refused.statusLabel(), refused.getMessage(),
-                    entry(row, Outcome.REJECTED, rejectedColumn(refused.validationErrors()), refused.getMessage(),
-                            null), null);
-        } catch (QuotaExceededException quota) {
-            guard.quotaExceeded(quota);
-            return deferred(row);
-        } catch (TransientFilemailException failed) {
-            guard.failed(failed);
-            return new Attempt(row, null, TransferStatus.FAILED, failed.statusLabel(), failed.getMessage(),
-                    entry(row, Outcome.FAILED, null, failed.getMessage(), null), null);
+        } catch (FilemailApiException failed) {
+            return switch (failed.failureClass()) {
+                case ROW -> new Attempt(row, null, TransferStatus.REJECTED, failed.statusLabel(), failed.getMessage(),
+                        entry(row, Outcome.REJECTED, rejectedColumn(failed.validationErrors()), failed.getMessage(),
+                                null), null);
+                case QUOTA -> {
+                    guard.quotaExceeded(failed);
+                    yield deferred(row);
+                }
+                case TRANSIENT -> {
+                    guard.failed(failed);
+                    yield new Attempt(row, null, TransferStatus.FAILED, failed.statusLabel(), failed.getMessage(),
+                            entry(row, Outcome.FAILED, null, failed.getMessage(), null), null);
+                }
+                case FATAL -> {
+                    // First, so that no other thread starts a call while this row is being recorded.
+                    guard.stop(failed);
+                    yield new Attempt(row, null, TransferStatus.FAILED, failed.statusLabel(), failed.getMessage(),
+                            null, failed);
+                }
+            };
         } catch (RuntimeException failed) {
-            if (failed instanceof FatalFilemailException) {
-                // First, so that no other thread starts a call while this row is being recorded.
-                guard.stop(failed);
-            }
-            String status = failed instanceof FilemailApiException api ? api.statusLabel()
-                    : failed.getClass().getSimpleName();
-            return new Attempt(row, null, TransferStatus.FAILED, status, failed.getMessage(), null, failed);
+            // Not an answer from Filemail (the run stopped meanwhile, or a fault of ours): the row may be retried.
+            return new Attempt(row, null, TransferStatus.FAILED, failed.getClass().getSimpleName(), failed.getMessage(),
+                    null, failed);
         }
     }
 

@@ -2,7 +2,6 @@ package com.filemailbatch.upload;
 
 import com.filemailbatch.filemail.CallPolicy;
 import com.filemailbatch.filemail.CompletedTransfer;
-import com.filemailbatch.filemail.FailureClass;
 import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.filemail.FilemailApiException;
 import com.filemailbatch.filemail.SentTransfer;
@@ -65,12 +64,14 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
         try {
             return deliver(transfer);
         } catch (FilemailApiException e) {
-            // The quota is no reason to stop: the transfer waits for the next run like any failed upload.
-            if (e.failureClass() == FailureClass.FATAL) {
-                uploads.noteFailure(transfer.id(), e.statusLabel(), redact(e.getMessage()));
-                throw e;
-            }
-            return failed(transfer, e.statusLabel(), e.getMessage());
+            return switch (e.failureClass()) {
+                case FATAL -> {
+                    uploads.noteFailure(transfer.id(), e.statusLabel(), redact(e.getMessage()));
+                    throw e;
+                }
+                // The quota is no reason to stop: the transfer waits for the next run like any failed upload.
+                case TRANSIENT, ROW, QUOTA -> failed(transfer, e.statusLabel(), e.getMessage());
+            };
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // IllegalStateException covers a CancellationException: a stopping run interrupted the upload.
             return failed(transfer, e.getClass().getSimpleName(), e.getMessage());

@@ -2,7 +2,7 @@ package com.filemailbatch.audit;
 
 import com.filemailbatch.support.FilemailBatchPostgresTest;
 
-/** The README's example SQL, on PostgreSQL. */
+/** The auditing guide's example SQL, on PostgreSQL. */
 @FilemailBatchPostgresTest
 class AuditorQueriesPostgresTest extends AuditorQueriesTest {
 }

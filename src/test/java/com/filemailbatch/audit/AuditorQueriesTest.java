@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The README's example SQL for auditors, read from the README itself and run as written after a real run. The one
+ * The example SQL for auditors, read from the auditing guide ({@code docs/auditing.md}) itself and run as written after a real run. The one
  * edit: the example execution id 42 becomes the test run's id. The run is moved into November 2026, the example
  * month, whatever day the test runs on.
  */
@@ -66,7 +66,7 @@ class AuditorQueriesTest {
                 Duration.ofDays(1), false));
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET START_TIME = ? WHERE JOB_EXECUTION_ID = ?",
                 Timestamp.valueOf("2026-11-15 01:30:00"), execution.getId());
-        queries = readmeQueries();
+        queries = guideQueries();
     }
 
     @Test
@@ -127,11 +127,11 @@ class AuditorQueriesTest {
         });
     }
 
-    /** The SQL blocks of the README's "Example SQL" section: comment line → the statement after it. */
-    static Map<String, String> readmeQueries() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+    /** The SQL blocks of the auditing guide's "Example SQL" section: comment line → the statement after it. */
+    static Map<String, String> guideQueries() throws IOException {
+        String readme = Files.readString(Path.of("docs", "auditing.md"));
         int start = readme.indexOf("### Example SQL (H2 and PostgreSQL)");
-        assertThat(start).as("the README's example SQL section").isNotNegative();
+        assertThat(start).as("the auditing guide's example SQL section").isNotNegative();
         int end = readme.indexOf("\n## ", start);
         String section = readme.substring(start, end < 0 ? readme.length() : end);
         Map<String, String> queries = new LinkedHashMap<>();

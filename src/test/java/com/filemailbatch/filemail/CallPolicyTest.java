@@ -36,7 +36,8 @@ class CallPolicyTest {
         assertThatThrownBy(() -> policy.withRetries("op", () -> {
             calls.incrementAndGet();
             throw transientFailure(null);
-        })).isInstanceOf(TransientFilemailException.class);
+        })).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT));
         assertThat(calls).hasValue(4);
     }
 
@@ -111,8 +112,8 @@ class CallPolicyTest {
         assertThat(FilemailErrorDecoder.retryAfter(date)).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
-    private static TransientFilemailException transientFailure(Duration retryAfter) {
-        return (TransientFilemailException) FailureClassifier.exception("op", 503, "ServiceInterruption", null,
+    private static FilemailApiException transientFailure(Duration retryAfter) {
+        return FailureClassifier.exception("op", 503, "ServiceInterruption", null,
                 List.of(), null).withRetryAfter(retryAfter);
     }
 

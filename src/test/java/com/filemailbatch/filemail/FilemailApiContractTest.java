@@ -158,7 +158,8 @@ class FilemailApiContractTest {
     void aRejectedRecipientComesBackWithItsValidationErrors() {
         assertThatThrownBy(() -> api.initialize(new InitializeTransferRequest(List.of("ann@example.com", "bob@"),
                 "Bad recipient", null, null, null, null, null, null, null)))
-                .isInstanceOfSatisfying(RowRejectedByFilemailException.class, e -> {
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.ROW);
                     assertThat(e.httpStatus()).isEqualTo(400);
                     assertThat(e.statusLabel()).isEqualTo("InvalidEmail");
                     assertThat(e.validationErrors()).containsExactly(new ValidationError("to[1]", "InvalidEmail",
@@ -180,13 +181,15 @@ class FilemailApiContractTest {
         // initialize is never retried here (a retried initialize may create a second transfer: the send package
         // retries it with reconciliation); cancel is retried until its attempts are used up.
         assertThatThrownBy(() -> api.initialize(minimal("Busy again")))
-                .isInstanceOfSatisfying(TransientFilemailException.class, e -> {
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
                     assertThat(e.httpStatus()).isEqualTo(429);
                     assertThat(e.statusLabel()).isEqualTo("RateLimitExceeded");
                     assertThat(e).hasMessage("Filemail initialize answered HTTP 429 RateLimitExceeded: Slow down.");
                 });
         assertThatThrownBy(() -> api.cancel(transfer.transferid(), transfer.transferkey()))
-                .isInstanceOf(TransientFilemailException.class)
+                .isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT))
                 .hasMessage("Filemail cancel answered HTTP 429 RateLimitExceeded: Slow down.");
         assertThat(onlyTransfer().status()).isEqualTo(SandboxTransfer.Status.INITIALIZED);
         assertThat(sandbox.requests()).filteredOn(r -> r.path().equals("/transfer/cancel"))
@@ -198,7 +201,8 @@ class FilemailApiContractTest {
         sandbox.respondNext("POST", "/transfer/initialize", 429, "ApiKeyQuotaExceeded", "Daily quota used up.");
 
         assertThatThrownBy(() -> api.initialize(minimal("Quota")))
-                .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.QUOTA);
                     assertThat(e.httpStatus()).isEqualTo(429);
                     assertThat(e.statusLabel()).isEqualTo("ApiKeyQuotaExceeded");
                 });
@@ -218,7 +222,8 @@ class FilemailApiContractTest {
             sandbox.respondNext("POST", "/transfer/initialize", 500, "UnknownError", "Something broke.");
         }
         assertThatThrownBy(() -> api.initialize(minimal("Server error again")))
-                .isInstanceOfSatisfying(TransientFilemailException.class, e -> {
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
                     assertThat(e.httpStatus()).isEqualTo(500);
                     assertThat(e.statusLabel()).isEqualTo("UnknownError");
                     assertThat(e).hasMessage("Filemail initialize answered HTTP 500 UnknownError: Something broke.");
@@ -232,7 +237,8 @@ class FilemailApiContractTest {
         sandbox.respondNext("PUT", "/transfer/cancel", 401, "InvalidApikey", "The API key is not valid.");
 
         assertThatThrownBy(() -> api.initialize(minimal("Key again")))
-                .isInstanceOfSatisfying(FatalFilemailException.class, e -> {
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.FATAL);
                     assertThat(e.httpStatus()).isEqualTo(401);
                     // The java.net.http transport keeps a 401's body, so the envelope says which key problem it is.
                     assertThat(e.statusLabel()).isEqualTo("InvalidApikey");
@@ -240,7 +246,8 @@ class FilemailApiContractTest {
                             + "The API key is not valid.");
                 });
         assertThatThrownBy(() -> api.cancel(transfer.transferid(), transfer.transferkey()))
-                .isInstanceOf(FatalFilemailException.class);
+                .isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.FATAL));
     }
 
     @Test
@@ -249,7 +256,8 @@ class FilemailApiContractTest {
         sandbox.setUnavailable(true);
 
         assertThatThrownBy(() -> api.initialize(minimal("Down again")))
-                .isInstanceOfSatisfying(TransientFilemailException.class, e -> {
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
                     assertThat(e.httpStatus()).isZero();
                     assertThat(e.responseStatus()).isNull();
                     assertThat(e.statusLabel()).isEqualTo("NoAnswer");
@@ -257,8 +265,10 @@ class FilemailApiContractTest {
                     assertThat(e.getCause()).isInstanceOf(feign.RetryableException.class);
                 });
         assertThatThrownBy(() -> api.cancel(transfer.transferid(), transfer.transferkey()))
-                .isInstanceOfSatisfying(TransientFilemailException.class,
-                        e -> assertThat(e.httpStatus()).isZero());
+                .isInstanceOfSatisfying(FilemailApiException.class, e -> {
+                    assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
+                    assertThat(e.httpStatus()).isZero();
+                });
         sandbox.setUnavailable(false);
         assertThat(onlyTransfer().status()).isEqualTo(SandboxTransfer.Status.INITIALIZED);
     }

@@ -32,7 +32,8 @@ class FilemailErrorDecoderTest {
 
         FilemailApiException e = decode(INITIALIZE, 400, "Bad Request", body);
 
-        assertThat(e).isInstanceOf(RowRejectedByFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.ROW));
         assertThat(e.failureClass()).isEqualTo(FailureClass.ROW);
         assertThat(e.httpStatus()).isEqualTo(400);
         assertThat(e.responseStatus()).isEqualTo("InvalidEmail");
@@ -50,7 +51,8 @@ class FilemailErrorDecoderTest {
         FilemailApiException e = decode(INITIALIZE, 401, "Unauthorized",
                 envelope("InvalidApikey", "The API key is not valid.", null));
 
-        assertThat(e).isInstanceOf(FatalFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.FATAL));
         assertThat(e.failureClass()).isEqualTo(FailureClass.FATAL);
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.statusLabel()).isEqualTo("InvalidApikey");
@@ -63,7 +65,8 @@ class FilemailErrorDecoderTest {
         FilemailApiException e = decode(CANCEL, 401, "Unauthorized",
                 envelope("MissingApikey", "The x-api-key header is missing.", null));
 
-        assertThat(e).isInstanceOf(FatalFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.FATAL));
         assertThat(e.statusLabel()).isEqualTo("MissingApikey");
         assertThat(e).hasMessage("Filemail cancel answered HTTP 401 MissingApikey: The x-api-key header is missing.");
     }
@@ -75,7 +78,8 @@ class FilemailErrorDecoderTest {
 
         Exception decoded = decoder.decode(INITIALIZE, response);
 
-        assertThat(decoded).isNotInstanceOf(RetryableException.class).isInstanceOf(TransientFilemailException.class);
+        assertThat(decoded).isNotInstanceOf(RetryableException.class).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT));
         FilemailApiException e = (FilemailApiException) decoded;
         assertThat(e.failureClass()).isEqualTo(FailureClass.TRANSIENT);
         assertThat(e.httpStatus()).isEqualTo(429);
@@ -89,7 +93,8 @@ class FilemailErrorDecoderTest {
                 envelope("ApiKeyQuotaExceeded", "Daily quota exceeded.", null),
                 Map.of("Retry-After", List.of("Wed, 26 Nov 2026 00:00:00 GMT"))));
 
-        assertThat(decoded).isNotInstanceOf(RetryableException.class).isInstanceOf(QuotaExceededException.class);
+        assertThat(decoded).isNotInstanceOf(RetryableException.class).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.QUOTA));
         FilemailApiException e = (FilemailApiException) decoded;
         assertThat(e.failureClass()).isEqualTo(FailureClass.QUOTA);
         assertThat(e.httpStatus()).isEqualTo(429);
@@ -104,10 +109,12 @@ class FilemailErrorDecoderTest {
         FilemailApiException infected = decode(INITIALIZE, 409, "Conflict",
                 envelope("FileIsInfected", "A file is infected.", null));
 
-        assertThat(storage).isInstanceOf(FatalFilemailException.class);
+        assertThat(storage).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.FATAL));
         assertThat(storage.statusLabel()).isEqualTo("StorageCapReached");
         assertThat(storage).hasMessage("Filemail initialize answered HTTP 409 StorageCapReached: Storage limit reached.");
-        assertThat(infected).isInstanceOf(RowRejectedByFilemailException.class);
+        assertThat(infected).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.ROW));
         assertThat(infected.httpStatus()).isEqualTo(409);
         assertThat(infected.statusLabel()).isEqualTo("FileIsInfected");
         assertThat(infected).hasMessage("Filemail initialize answered HTTP 409 FileIsInfected: A file is infected.");
@@ -117,7 +124,8 @@ class FilemailErrorDecoderTest {
     void aServerErrorWithoutBodyIsTransientAndLabelledByItsHttpStatus() {
         FilemailApiException e = decode(INITIALIZE, 500, "Internal Server Error", null);
 
-        assertThat(e).isInstanceOf(TransientFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT));
         assertThat(e.httpStatus()).isEqualTo(500);
         assertThat(e.responseStatus()).isNull();
         assertThat(e.statusLabel()).isEqualTo("HTTP 500");
@@ -131,7 +139,8 @@ class FilemailErrorDecoderTest {
 
         FilemailApiException e = decode(CANCEL, 502, "Bad Gateway", html);
 
-        assertThat(e).isInstanceOf(TransientFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT));
         assertThat(e.statusLabel()).isEqualTo("HTTP 502");
         assertThat(e.responseStatus()).isNull();
         assertThat(e.validationErrors()).isEmpty();
@@ -142,7 +151,8 @@ class FilemailErrorDecoderTest {
     void aNotFoundWithoutEnvelopeIsAConfigurationErrorAndFatal() {
         FilemailApiException e = decode(INITIALIZE, 404, "Not Found", "");
 
-        assertThat(e).isInstanceOf(FatalFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.FATAL));
         assertThat(e.statusLabel()).isEqualTo("HTTP 404");
         assertThat(e).hasMessage("Filemail initialize answered HTTP 404: Not Found");
     }
@@ -151,7 +161,8 @@ class FilemailErrorDecoderTest {
     void aBadRequestWhoseBodyIsNotJsonStillRejectsTheRow() {
         FilemailApiException e = decode(INITIALIZE, 400, "Bad Request", "Bad Request - Invalid Header");
 
-        assertThat(e).isInstanceOf(RowRejectedByFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.ROW));
         assertThat(e.statusLabel()).isEqualTo("HTTP 400");
         assertThat(e.validationErrors()).isEmpty();
         assertThat(e).hasMessage("Filemail initialize answered HTTP 400: Bad Request");
@@ -161,7 +172,8 @@ class FilemailErrorDecoderTest {
     void aJsonBodyThatIsNotAnEnvelopeIsIgnored() {
         FilemailApiException e = decode(INITIALIZE, 400, "Bad Request", "[\"not\", \"an\", \"envelope\"]");
 
-        assertThat(e).isInstanceOf(RowRejectedByFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.ROW));
         assertThat(e).hasMessage("Filemail initialize answered HTTP 400: Bad Request");
     }
 
@@ -173,7 +185,8 @@ class FilemailErrorDecoderTest {
 
         FilemailApiException e = decode(INITIALIZE, 400, "Bad Request", body);
 
-        assertThat(e).isInstanceOf(RowRejectedByFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.ROW));
         assertThat(e.statusLabel()).isEqualTo("InvalidParameter");
         assertThat(e.validationErrors()).containsExactly(new ValidationError("days", "InvalidParameter", null));
         assertThat(e).hasMessage("Filemail initialize answered HTTP 400 InvalidParameter: The request is invalid. "
@@ -186,7 +199,8 @@ class FilemailErrorDecoderTest {
 
         FilemailApiException e = decode(INITIALIZE, 500, "Internal Server Error", huge);
 
-        assertThat(e).isInstanceOf(TransientFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT));
         assertThat(e.statusLabel()).isEqualTo("HTTP 500");
         assertThat(e).hasMessage("Filemail initialize answered HTTP 500: Internal Server Error");
     }
@@ -197,7 +211,8 @@ class FilemailErrorDecoderTest {
 
         FilemailApiException e = decode(INITIALIZE, 503, "Service Unavailable", huge);
 
-        assertThat(e).isInstanceOf(TransientFilemailException.class);
+        assertThat(e).isInstanceOfSatisfying(FilemailApiException.class, failure ->
+                        assertThat(failure.failureClass()).isEqualTo(FailureClass.TRANSIENT));
         assertThat(e).hasMessage("Filemail initialize answered HTTP 503: Service Unavailable");
     }
 
