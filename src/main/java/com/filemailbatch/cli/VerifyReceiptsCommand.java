@@ -1,8 +1,8 @@
 package com.filemailbatch.cli;
 
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.report.ReceiptCheck;
 import com.filemailbatch.report.ReceiptVerifier;
+import com.filemailbatch.settings.BatchSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,7 +38,7 @@ final class VerifyReceiptsCommand implements Callable<Integer> {
     public Integer call() {
         try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
             ConfigurableApplicationContext context = starter.start();
-            Path receipts = dir != null ? dir : Path.of(context.getBean(FilemailProperties.class).reportsDir());
+            Path receipts = dir != null ? dir : Path.of(context.getBean(BatchSettings.class).reportsDir());
             ReceiptCheck check = context.getBean(ReceiptVerifier.class).verify(receipts);
             if (check.intact()) {
                 out.println(check.describe());

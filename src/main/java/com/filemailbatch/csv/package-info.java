@@ -6,6 +6,7 @@
  * (case-insensitive, trimmed, any order): {@code reference, subject, to, message, password, days, notify,
  * confirmation, files}; only {@code subject} is required. Problems with the file as a whole fail the run
  * before anything is sent ({@link com.filemailbatch.csv.InputFileException}); problems with one row reject
- * that row ({@link com.filemailbatch.csv.Rejection}).
+ * that row ({@link com.filemailbatch.csv.Rejection}). The {@code files} column's paths are checked on disk
+ * ({@link com.filemailbatch.csv.TransferFiles}) before anything is sent.
  */
 package com.filemailbatch.csv;

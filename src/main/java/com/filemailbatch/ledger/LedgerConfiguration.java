@@ -1,6 +1,6 @@
 package com.filemailbatch.ledger;
 
-import com.filemailbatch.filemail.FilemailProperties;
+import com.filemailbatch.settings.BatchSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +14,8 @@ class LedgerConfiguration {
 
     @Bean
     TransferKeyCipher transferKeyCipher(@Value("${FILEMAIL_BATCH_SECRET:}") String secret,
-            FilemailProperties properties) {
-        return new TransferKeyCipher(MasterKeySource.load(secret, Path.of(properties.dataDir())));
+            BatchSettings settings) {
+        return new TransferKeyCipher(MasterKeySource.load(secret, Path.of(settings.dataDir())));
     }
 
     @Bean

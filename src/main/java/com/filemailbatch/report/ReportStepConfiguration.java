@@ -1,8 +1,8 @@
 package com.filemailbatch.report;
 
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.RunJournal;
 import com.filemailbatch.ledger.RunTransfers;
+import com.filemailbatch.settings.BatchSettings;
 import java.nio.file.Path;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,11 +36,11 @@ class ReportStepConfiguration {
     }
 
     @Bean
-    RunReporter runReporter(RunJournal journal, RunTransfers runTransfers, FilemailProperties properties,
+    RunReporter runReporter(RunJournal journal, RunTransfers runTransfers, BatchSettings settings,
             ObjectMapper objectMapper, ReceiptChain receiptChain) {
         ReceiptWriter receipts = new ReceiptWriter(receiptChain, journal, objectMapper);
         Deliveries deliveries = new Deliveries(journal, runTransfers);
-        return new RunReporter(journal, deliveries, new RunReportWriter(Path.of(properties.reportsDir()), journal,
+        return new RunReporter(journal, deliveries, new RunReportWriter(Path.of(settings.reportsDir()), journal,
                 deliveries, receipts), System.out);
     }
 

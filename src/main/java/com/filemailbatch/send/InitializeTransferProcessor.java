@@ -9,7 +9,7 @@ import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.ledger.Claim;
 import com.filemailbatch.ledger.LedgerRepository;
-import com.filemailbatch.upload.TransferFiles;
+import com.filemailbatch.csv.TransferFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -12,8 +12,9 @@ import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.liveness.RunOwnershipListener;
 import com.filemailbatch.report.FailedRunReportListener;
-import com.filemailbatch.upload.FilesProperties;
-import com.filemailbatch.upload.TransferFiles;
+import com.filemailbatch.settings.BatchSettings;
+import com.filemailbatch.csv.FilesProperties;
+import com.filemailbatch.csv.TransferFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -64,9 +65,9 @@ class SendTransfersJobConfiguration {
     Step initializeTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TransferDefinitionReader transferDefinitionReader, InitializeTransferProcessor initializeTransferProcessor,
             SendPipeline sendPipeline, InitializeProgressListener initializeProgressListener,
-            FilemailProperties properties) {
+            BatchSettings settings) {
         return new StepBuilder("initializeTransfersStep", jobRepository)
-                .<TransferDefinition, InitializeItem>chunk(properties.chunkSize())
+                .<TransferDefinition, InitializeItem>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(new DrainAtEndReader(transferDefinitionReader, sendPipeline))
                 .processor(initializeTransferProcessor)
@@ -85,7 +86,7 @@ class SendTransfersJobConfiguration {
     SendPipeline sendPipeline(LedgerRepository ledger, ExactlyOnceInitializer initializer, RunGuards runGuards,
             ObjectMapper objectMapper, AsyncTaskExecutor filemailCallExecutor,
             JdbcBatchItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
-            FilemailProperties properties, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
+            BatchSettings settings, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
         RunGuard guard = runGuards.forExecution(jobExecutionId);
         AttemptRecorder recorder = new AttemptRecorder(ledger);
         TransferSender sender = new TransferSender(ledger, recorder, initializer, guard, objectMapper, jobExecutionId,
@@ -93,7 +94,7 @@ class SendTransfersJobConfiguration {
         TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         return new SendPipeline(sender, ledger, recorder, guard, filemailCallExecutor, runJournalWriter,
-                ownTransaction, properties.concurrency(), properties.chunkSize());
+                ownTransaction, settings.concurrency(), settings.chunkSize());
     }
 
     /** Rows earlier runs left unsent (deferred, failed, or pending after a crash), oldest first: they go out first. */
@@ -101,11 +102,11 @@ class SendTransfersJobConfiguration {
     Step resumeUnsentTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> unsentTransferReader, ResumeTransferProcessor resumeTransferProcessor,
             JdbcBatchItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
-            FilemailProperties properties) {
+            BatchSettings settings) {
         return new StepBuilder("resumeUnsentTransfersStep", jobRepository)
                 // On every execution, restarts included: rows may have been left unsent since it last ran.
                 .allowStartIfComplete(true)
-                .<LedgerEntry, JournalEntry>chunk(properties.chunkSize())
+                .<LedgerEntry, JournalEntry>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(unsentTransferReader)
                 .processor(resumeTransferProcessor)
@@ -171,10 +172,10 @@ class SendTransfersJobConfiguration {
     }
 
     @Bean
-    ThreadPoolTaskExecutor filemailCallExecutor(FilemailProperties properties) {
+    ThreadPoolTaskExecutor filemailCallExecutor(BatchSettings settings) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(properties.concurrency());
-        executor.setMaxPoolSize(properties.concurrency());
+        executor.setCorePoolSize(settings.concurrency());
+        executor.setMaxPoolSize(settings.concurrency());
         executor.setThreadNamePrefix("filemail-call-");
         // Calls still out when the context closes (a step that ended abnormally) finish before it closes.
         executor.setWaitForTasksToCompleteOnShutdown(true);

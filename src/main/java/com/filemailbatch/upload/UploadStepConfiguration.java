@@ -2,12 +2,12 @@ package com.filemailbatch.upload;
 
 import com.filemailbatch.filemail.CallPolicy;
 import com.filemailbatch.filemail.FilemailApi;
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.ledger.UploadLedger;
+import com.filemailbatch.settings.BatchSettings;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,11 +30,11 @@ class UploadStepConfiguration {
     Step uploadTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> uploadableTransferReader,
             UploadTransferProcessor uploadTransferProcessor, JdbcBatchItemWriter<JournalEntry> runJournalWriter,
-            AsyncTaskExecutor filemailCallExecutor, FilemailProperties properties) {
+            AsyncTaskExecutor filemailCallExecutor, BatchSettings settings) {
         return new StepBuilder("uploadTransfersStep", jobRepository)
                 // On every execution, restarts included: uploads left unfinished are resumed whenever a run goes by.
                 .allowStartIfComplete(true)
-                .<LedgerEntry, JournalEntry>chunk(properties.concurrency())
+                .<LedgerEntry, JournalEntry>chunk(settings.concurrency())
                 .transactionManager(transactionManager)
                 .reader(uploadableTransferReader)
                 .processor(uploadTransferProcessor)

@@ -2,11 +2,11 @@ package com.filemailbatch.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.ledger.TransferStatus;
 import com.filemailbatch.report.ReceiptVerifier;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.send.SendJobParameters;
+import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ class HistoryPurgeTest {
     ReceiptVerifier receipts;
 
     @Autowired
-    FilemailProperties properties;
+    BatchSettings properties;
 
     @TempDir
     Path dir;

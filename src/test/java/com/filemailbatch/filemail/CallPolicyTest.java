@@ -75,7 +75,7 @@ class CallPolicyTest {
     @Test
     void theRateLimitPacesEveryCallAcrossThreads() throws Exception {
         // 20 per second: 21 calls from 3 threads take at least a second. Only the lower bound is asserted.
-        CallPolicy policy = new CallPolicy(new FilemailProperties("http://x", "k", "./data", "./reports", 8, 64, 20,
+        CallPolicy policy = new CallPolicy(new FilemailProperties("http://x", "k", 20,
                 new FilemailProperties.Retry(1, SHORT, SHORT, 2.0, 10)));
         long started = System.nanoTime();
         Thread[] threads = new Thread[3];
@@ -118,7 +118,7 @@ class CallPolicyTest {
     }
 
     private static CallPolicy policy(int attempts, Duration initial, Duration max) {
-        return new CallPolicy(new FilemailProperties("http://x", "k", "./data", "./reports", 8, 64, 0,
+        return new CallPolicy(new FilemailProperties("http://x", "k", 0,
                 new FilemailProperties.Retry(attempts, initial, max, 2.0, 10)));
     }
 }

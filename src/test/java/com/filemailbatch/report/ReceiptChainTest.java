@@ -2,12 +2,12 @@ package com.filemailbatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.RunJournal;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.send.SendJobParameters;
+import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.io.IOException;
@@ -53,7 +53,7 @@ class ReceiptChainTest {
     FilemailSandbox sandbox;
 
     @Autowired
-    FilemailProperties properties;
+    BatchSettings properties;
 
     @Autowired
     ReceiptVerifier verifier;

@@ -2,9 +2,9 @@ package com.filemailbatch.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxFaults;
+import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ class ExactlyOnceJobTest {
     FilemailSandbox sandbox;
 
     @Autowired
-    FilemailProperties properties;
+    BatchSettings properties;
 
     @Autowired
     ThreadPoolTaskExecutor callExecutor;

@@ -10,6 +10,7 @@ import com.filemailbatch.liveness.RunStopper;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxTransfer;
+import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Files;
@@ -55,6 +56,9 @@ class SendTransfersJobTest {
 
     @Autowired
     FilemailProperties properties;
+
+    @Autowired
+    BatchSettings settings;
 
     @Autowired
     RunStopper runStopper;
@@ -123,7 +127,7 @@ class SendTransfersJobTest {
 
         assertThat(sandbox.transfers()).hasSize(40);
         assertThat(sandbox.maxConcurrentRequests()).isGreaterThan(1)
-                .isLessThanOrEqualTo(properties.concurrency());
+                .isLessThanOrEqualTo(settings.concurrency());
     }
 
     @Test
@@ -192,7 +196,7 @@ class SendTransfersJobTest {
                 .isEqualTo(createdBeforeOutage);
 
         // Even a failed run leaves its report: what it did before it stopped.
-        JsonNode failedReport = new JsonMapper().readTree(Path.of(properties.reportsDir())
+        JsonNode failedReport = new JsonMapper().readTree(Path.of(settings.reportsDir())
                 .resolve("run-" + failed.getId() + ".json").toFile());
         assertThat(failedReport.get("summary").get("initialized").asLong()).isPositive()
                 .isLessThanOrEqualTo(createdBeforeOutage);
@@ -217,7 +221,7 @@ class SendTransfersJobTest {
 
         JobExecution execution = run(input, RUN_DATE);
 
-        Path reportsDir = Path.of(properties.reportsDir());
+        Path reportsDir = Path.of(settings.reportsDir());
         JsonNode report = new JsonMapper().readTree(reportsDir.resolve("run-" + execution.getId() + ".json").toFile());
         assertThat(report.get("executionId").asLong()).isEqualTo(execution.getId());
         assertThat(report.get("parameters").get("input").asString()).endsWith("report.csv");
@@ -304,7 +308,7 @@ class SendTransfersJobTest {
     /** Rows of a step that were committed (every chunk of these runs is full but the file's last). */
     private long committedRows(JobExecution execution, String stepName) {
         return execution.getStepExecutions().stream().filter(step -> step.getStepName().equals(stepName))
-                .mapToLong(step -> step.getCommitCount() * properties.chunkSize()).sum();
+                .mapToLong(step -> step.getCommitCount() * settings.chunkSize()).sum();
     }
 
     private static java.util.stream.Stream<Throwable> causes(Throwable failure) {

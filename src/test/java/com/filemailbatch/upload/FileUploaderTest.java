@@ -157,7 +157,7 @@ class FileUploaderTest {
         Path file = randomFile(dir, "dropped.bin", 100);
         box.sandbox.setUnavailable(true);
         FileUploader patient = FileUploader.withAnyChunkSize(new com.filemailbatch.filemail.CallPolicy(
-                new com.filemailbatch.filemail.FilemailProperties("http://unused", "k", "./data", "./reports", 8, 64, 0,
+                new com.filemailbatch.filemail.FilemailProperties("http://unused", "k", 0,
                         new com.filemailbatch.filemail.FilemailProperties.Retry(50, java.time.Duration.ofMillis(20),
                                 java.time.Duration.ofMillis(20), 1.0, 10))), CHUNK);
         Thread healer = new Thread(() -> {

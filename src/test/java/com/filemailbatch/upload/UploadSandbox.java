@@ -49,7 +49,7 @@ final class UploadSandbox implements AutoCloseable {
 
     /** Short backoffs, and a cap that also shortens any Retry-After, so retries cost milliseconds. */
     static CallPolicy policy(int attempts) {
-        return new CallPolicy(new FilemailProperties("http://unused", "k", "./data", "./reports", 8, 64, 0,
+        return new CallPolicy(new FilemailProperties("http://unused", "k", 0,
                 new FilemailProperties.Retry(attempts, Duration.ofMillis(1), Duration.ofMillis(20), 2.0, 10)));
     }
 

@@ -3,6 +3,7 @@ package com.filemailbatch.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.filemailbatch.csv.FilesProperties;
 import com.filemailbatch.filemail.SentTransfer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

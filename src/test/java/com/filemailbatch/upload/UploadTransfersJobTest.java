@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.filemailbatch.cleanup.CleanupJobParameters;
 import com.filemailbatch.filemail.CallPolicy;
 import com.filemailbatch.filemail.FilemailApi;
-import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxFile;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.send.SendJobParameters;
+import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.TestData;
 import java.io.IOException;
@@ -90,7 +90,7 @@ class UploadTransfersJobTest {
     CallPolicy callPolicy;
 
     @Autowired
-    FilemailProperties properties;
+    BatchSettings properties;
 
     @TempDir
     Path dir;

@@ -1,4 +1,4 @@
-package com.filemailbatch.upload;
+package com.filemailbatch.csv;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.filemailbatch.upload;
+package com.filemailbatch.csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
