@@ -43,7 +43,7 @@ public record SentTransfer(
     /**
      * Where files of this transfer are uploaded, derived from {@code fileserverurl} (null when absent). Filemail
      * documents the upload URL only as initialize's {@code transferurl}, e.g. {@code https://8888.filemail.com/
-     * savefile.ashx}; the transfer object has no such field. Assumption (README, "Adopted transfers"): that URL is
+     * savefile.ashx}; the transfer object has no such field. Assumption (docs/filemail-api.md, "The upload URL of an adopted transfer"): that URL is
      * the file server's address with the path {@code /savefile.ashx}; a bare host name is taken as https.
      */
     public String uploadUrl() {

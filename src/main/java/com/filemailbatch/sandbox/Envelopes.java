@@ -14,7 +14,7 @@ final class Envelopes {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The v1 numbers (fact sheet §4); names added in v2 have no documented number and get null. */
+    /** The numbers Filemail's v1 API documented; names added in v2 have no documented number and get null. */
     private static final Map<String, Integer> ERROR_CODES = Map.ofEntries(
             Map.entry("UnknownError", 1001), Map.entry("InvalidParameter", 1002),
             Map.entry("InputParameterMissing", 1003), Map.entry("InvalidEmail", 1004),

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The request schemas of the Filemail API, read from the OpenAPI documents under
  * {@code filemail/openapi/} on the classpath: {@code initialize.json} and {@code cancel.json} are exact
- * copies of Filemail's published specs, {@code complete.json} is written from the fact sheet.
+ * copies of Filemail's published specs, {@code complete.json} is written by hand from Filemail's Complete page (docs/filemail-api.md).
  *
  * <p>Public so that contract tests elsewhere can check the requests the real client sends.
  * Supports the OpenAPI 3.0 subset those documents use; see {@link SchemaWalker}.

@@ -138,8 +138,8 @@ final class SandboxRouter implements HttpHandler {
 
     /**
      * Uploads go to a file server, not the API host: real clients send no {@code x-api-key} there and the
-     * transfer id and key (checked by {@link UploadHandler}) authorise them (fact sheet §3.2), so the key is
-     * neither required nor checked on them. {@code x-api-version} stays required everywhere, as §1 says.
+     * transfer id and key (checked by {@link UploadHandler}) authorise them (Filemail's upload documentation), so the key is
+     * neither required nor checked on them. {@code x-api-version} stays required everywhere, as Filemail's getting-started page says.
      */
     private void checkHeaders(SandboxRequest request, boolean upload) {
         if (!upload) {

@@ -59,7 +59,7 @@ final class TransferEntry {
         }
     }
 
-    /** Files may be added after complete (fact sheet §3.2), but not to a cancelled or expired transfer. */
+    /** Files may be added after complete (Filemail's upload page), but not to a cancelled or expired transfer. */
     synchronized StoredFile fileForUpload(String fileName) {
         if (status == Status.CANCELLED) {
             throw SandboxError.notFound("Transfer " + id + " was cancelled and is not available.");

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The transfer object of {@code GET /transfer/{id}} and {@code GET /transfer/sent} (fact sheet §3.5).
+ * The transfer object of {@code GET /transfer/{id}} and {@code GET /transfer/sent} (docs/filemail-api.md).
  * Filemail does not document its {@code status} strings; the sandbox uses {@code STATUS_COMPLETE} (the v1
  * value), {@code STATUS_INITIALIZED} and {@code STATUS_EXPIRED}. Cancelled transfers are never shown.
  */

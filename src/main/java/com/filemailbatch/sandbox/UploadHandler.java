@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@code POST /savefile.ashx}: one file, or one chunk of it, as raw bytes with every parameter in the query
- * (fact sheet §3.2). Without chunk parameters the body is the whole file (chunk 0 of 1). With them, every
+ * (docs/filemail-api.md, "Upload the files"). Without chunk parameters the body is the whole file (chunk 0 of 1). With them, every
  * chunk but the last must be exactly {@code chunksize} bytes, which catches a client that changes the chunk
  * size between chunks; the real service's rule is not documented. A sandbox that does not store uploads reads
  * and counts the body, and checks and records its length alike.

@@ -3,7 +3,7 @@ package com.filemailbatch.upload;
 /**
  * How one file is cut into requests. A file of at most one chunk goes in one request without chunk
  * parameters; a larger one in {@code ceil(size / chunkSize)} chunks, all but the last of exactly
- * {@code chunkSize} bytes (the same {@code chunksize} on every chunk, as §3.2 asks).
+ * {@code chunkSize} bytes (the same {@code chunksize} on every chunk, as Filemail's upload page asks).
  */
 record ChunkPlan(long size, long chunkSize) {
 
@@ -11,7 +11,7 @@ record ChunkPlan(long size, long chunkSize) {
         return size > chunkSize;
     }
 
-    /** 1 for an empty file, as §3.2 asks. */
+    /** 1 for an empty file, as Filemail's upload page asks. */
     int chunks() {
         return size == 0 ? 1 : Math.toIntExact((size + chunkSize - 1) / chunkSize);
     }

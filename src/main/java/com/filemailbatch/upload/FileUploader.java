@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
- * Uploads local files to a transfer's upload URL (fact sheet §3.2): POST of raw bytes streamed from disk,
+ * Uploads local files to a transfer's upload URL (docs/filemail-api.md, "Upload the files"): POST of raw bytes streamed from disk,
  * {@code transferid}, {@code transferkey} and {@code thefilename} in the query, and for a file larger than one
  * chunk also {@code chunksize}, {@code chunks} and {@code chunk}. Memory does not grow with the file or chunk
  * size: each request body is read from the file through a small buffer.
@@ -33,12 +33,12 @@ import java.util.concurrent.CancellationException;
 public class FileUploader {
 
     private static final long MIB = 1024 * 1024;
-    /** §3.2: chunks of 5–50 MB (taken as MiB, as clients use 5,242,880 bytes for "5 MB"). */
+    /** Filemail asks for chunks of 5–50 MB (taken as MiB, as clients use 5,242,880 bytes for "5 MB"). */
     public static final long MIN_CHUNK_SIZE = 5 * MIB;
     public static final long MAX_CHUNK_SIZE = 50 * MIB;
     public static final long DEFAULT_CHUNK_SIZE = 20 * MIB;
     public static final int DEFAULT_PARALLEL_FILES = 2;
-    /** §3.2 advises 2–4 files in parallel at most. */
+    /** Filemail advises 2–4 files in parallel at most. */
     public static final int MAX_PARALLEL_FILES = 4;
 
     static final String OPERATION = "upload";

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The upload URL's answer to one request: its status, the error envelope's {@code responsestatus} and
  * {@code errormessage} when it sent one, and any {@code Retry-After}. Success is HTTP 2xx, as in the clients
- * §3.2 cites; the success body's format is not documented, so it is not read.
+ * Filemail's upload page shows; the success body's format is not documented, so it is not read.
  */
 record UploadAnswer(int status, String responseStatus, String errorMessage, List<String> retryAfter) {
 

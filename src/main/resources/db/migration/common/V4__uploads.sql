@@ -1,4 +1,4 @@
--- Uploads (issue 4): the shared download link of a completed transfer, and how far each file of a transfer got.
+-- Uploads: the shared download link of a completed transfer, and how far each file of a transfer got.
 -- Portable SQL: the same file runs on H2 and PostgreSQL.
 ALTER TABLE transfer_ledger ADD COLUMN download_url VARCHAR(2000);
 

@@ -45,7 +45,7 @@ class FailureClassifierTest {
             "400, UploadNotComplete,                         ROW",
             "400,,                                           ROW",
             "409,,                                           ROW",
-            // days=-1 on a plan without permanent transfers: the ambiguous row of §6, kept row-level
+            // days=-1 on a plan without permanent transfers: ambiguous (account or row), kept row-level
             "400, FeatureAvailableForRegisteredUsers,        ROW",
             // The daily quota: stop sending for today
             "429, ApiKeyQuotaExceeded,                       QUOTA",
