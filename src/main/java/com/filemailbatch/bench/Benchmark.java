@@ -154,17 +154,15 @@ public final class Benchmark {
             UploadPasses passes = new UploadPasses(jobSandbox, plainSandbox, job, file, bytes);
             if (warmupRows > 0) {
                 // As for initialize: each side unmeasured first, so that both are measured with compiled code.
-                // Twice each: after one pass, the job's first measured pass was still the slowest of all, its code
-                // still being compiled as it ran.
+                // Twice each: one pass leaves the job's code still being compiled during its first measured pass.
                 stdout.println("  upload warm-up: the job and the plain client, twice each (not measured)...");
                 for (int pass = 0; pass < 2; pass++) {
                     passes.byJob();
                     passes.byPlainClient();
                 }
             }
-            // Job, plain client, plain client, job, job, ...: whichever side goes first in a pair is slower
-            // (measured: the job at 0.55 to 0.71 of the plain client going first, 0.90 to 0.97 going second), so
-            // the sides take turns going first.
+            // Job, plain client, plain client, job, job, ...: whichever side goes first in a pair is slower (the
+            // figures are in docs/performance.md), so the sides take turns going first.
             List<Throughput> jobPasses = new ArrayList<>();
             List<Throughput> baselinePasses = new ArrayList<>();
             for (int pass = 0; pass < upload.passes(); pass++) {

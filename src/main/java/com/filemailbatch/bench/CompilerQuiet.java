@@ -5,9 +5,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Waits for the JIT compiler to go quiet before a measured pass. Starting the job's application context loads many
- * classes, and the compiler threads work through them for seconds afterwards, on the same two cores as the pass:
- * measured, 2 to 3 s of compilation during each of the job's upload passes against 0.2 to 0.5 s during the plain
- * client's, the 4th pass included. Start-up is not part of either figure, so neither is its compilation backlog.
+ * classes, and the compiler threads work through them for seconds afterwards, on the same cores as the pass, far
+ * longer for the job than for the plain client. Start-up is not part of either figure, so neither is its
+ * compilation backlog.
  */
 final class CompilerQuiet {
 

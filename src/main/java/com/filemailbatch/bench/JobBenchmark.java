@@ -40,7 +40,7 @@ final class JobBenchmark {
 
     /**
      * One application context for several upload passes, as in production (one context per process): a context
-     * per pass loaded new classes each time, and the compiler spent 0.8 to 1.8 s recompiling during every pass.
+     * per pass would load new classes each time, and the compiler would recompile them during every pass.
      */
     static final class UploadSession implements AutoCloseable {
 

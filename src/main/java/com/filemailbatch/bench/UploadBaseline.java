@@ -96,7 +96,7 @@ public final class UploadBaseline {
     /**
      * A file of {@code bytes} pseudo-random bytes (incompressible, reproducible), written in 64 KiB blocks and
      * forced to disk: otherwise the kernel writes its dirty pages back while the first side uploads it, and that
-     * side alone pays for the disk being busy (measured: the job, going first, at half the plain client's rate).
+     * side alone pays for the disk being busy.
      */
     public static Path generateFile(Path file, long bytes) throws IOException {
         Random random = new Random(6);

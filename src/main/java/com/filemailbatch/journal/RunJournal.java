@@ -35,8 +35,8 @@ public class RunJournal {
     /**
      * Every entry of one execution in the order written, read page by page, so that neither the driver nor we hold
      * more than a page (PostgreSQL's driver would otherwise load a whole result). A page is a window of ids: H2 reads
-     * every remaining row for {@code id > ? ORDER BY id FETCH FIRST n} (~70 ms a page at 300,000 rows, quadratic
-     * over a run), but only the window for {@code id >= ? AND id < ?} (~2 ms).
+     * every remaining row for {@code id > ? ORDER BY id FETCH FIRST n}, quadratic over a run, but only the window
+     * for {@code id >= ? AND id < ?}.
      */
     public void forEachPaged(long jobExecutionId, int pageSize, Consumer<JournalEntry> action) {
         DataClassRowMapper<JournalEntry> mapper = new DataClassRowMapper<>(JournalEntry.class);

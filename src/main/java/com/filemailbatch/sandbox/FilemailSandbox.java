@@ -58,7 +58,7 @@ public final class FilemailSandbox implements AutoCloseable {
     }
 
     static {
-        // Without TCP_NODELAY a small answer waits on the client's delayed ACK: ~40 ms added to every request.
+        // Without TCP_NODELAY a small answer waits on the client's delayed ACK, which adds to every request.
         // Read once, when the JDK's server configuration class loads, so it is set before the first server.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
