@@ -1,5 +1,7 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
+import com.filemailbatch.launch.FailureMessages;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
