@@ -9,8 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code filemail-batch} command. Arguments are parsed before Spring starts, so {@code --help} and usage errors
- * answer at once; each command then starts the application it needs.
+ * The {@code filemail-batch} command and the program's entry point. Arguments are parsed before Spring starts, so
+ * {@code --help} and usage errors answer at once; each command then starts the application it needs.
  */
 @Command(name = "filemail-batch", mixinStandardHelpOptions = true, version = "filemail-batch 0.1.0",
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
@@ -48,6 +48,10 @@ public final class FilemailBatchCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required ("
@@ -61,10 +65,6 @@ public final class FilemailBatchCli implements Runnable {
                 .map(CommandLine::getCommandName)
                 .distinct()
                 .toList();
-    }
-
-    public static int execute(String[] args) {
-        return execute(args, System.out, System.err);
     }
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
