@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.FilemailBatchApplication;
 import com.filemailbatch.filemail.FilemailProperties;
+import com.filemailbatch.launch.FailureMessages;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxOptions;
 import java.io.PrintStream;
@@ -81,17 +82,16 @@ final class ApplicationStarter implements AutoCloseable {
                 "--spring.datasource.username=sa", "--spring.datasource.password=");
     }
 
-    FilemailSandbox sandbox() {
-        return sandbox;
-    }
-
+    /** Closes the application, then the sandbox; once: serve may close them from its shutdown hook first. */
     @Override
     public void close() {
         if (context != null) {
             context.close();
+            context = null;
         }
         if (sandbox != null) {
             sandbox.close();
+            sandbox = null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.bench.Benchmark;
 import com.filemailbatch.bench.UploadSettings;
 import java.io.PrintStream;

@@ -3,20 +3,17 @@ package com.filemailbatch.cli;
 import com.filemailbatch.cleanup.CleanupJobParameters;
 import java.io.PrintStream;
 import java.time.Duration;
+import com.filemailbatch.launch.JobRunner;
 import java.time.Instant;
-import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cleanup}: only the cancel step, as its own job. */
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = "Cancels every recorded transfer initialized longer ago than --stale-after and still not "
                 + "completed.")
-final class CleanupCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class CleanupCommand extends ContextCommand {
 
     @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "P1D",
             converter = Converters.DurationConverter.class,
@@ -27,20 +24,18 @@ final class CleanupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "List what would be cancelled without calling Filemail.")
     boolean dryRun;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     CleanupCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() throws Exception {
-        try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
-            JobRunner runner = new JobRunner(starter.start(), out, err);
-            return runner.launch("cleanupStaleTransfersJob",
-                    CleanupJobParameters.of(Instant.now(), staleAfter, dryRun), "cleanup", !dryRun).exitCode();
-        }
+    boolean needsApi() {
+        return !dryRun;
+    }
+
+    @Override
+    int call(ConfigurableApplicationContext context) throws Exception {
+        return new JobRunner(context, out, err).launch("cleanupStaleTransfersJob",
+                CleanupJobParameters.of(Instant.now(), staleAfter, dryRun), "cleanup", !dryRun).exitCode();
     }
 }

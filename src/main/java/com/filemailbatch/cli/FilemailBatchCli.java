@@ -1,20 +1,20 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
+import com.filemailbatch.launch.FailureMessages;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code filemail-batch} command. Arguments are parsed before Spring starts, so {@code --help} and usage errors
- * answer at once; each command then starts the application it needs.
+ * The {@code filemail-batch} command and the program's entry point. Arguments are parsed before Spring starts, so
+ * {@code --help} and usage errors answer at once; each command then starts the application it needs.
  */
 @Command(name = "filemail-batch", mixinStandardHelpOptions = true, version = "filemail-batch 0.1.0",
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
                 + "and cancels the ones left incomplete.",
-        subcommands = {RunCommand.class, CleanupCommand.class, HistoryCommand.class, ShowCommand.class,
-                BenchCommand.class, VerifyReceiptsCommand.class, PurgeCommand.class, ServeCommand.class,
-                RecoverCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   success", "  2   the job failed: run the same command again to resume",
                 "  3   completed, but some rows were rejected or failed",
@@ -24,20 +24,59 @@ import picocli.CommandLine.Command;
                 "  78  configuration error (for example no API key without --sandbox)"})
 public final class FilemailBatchCli implements Runnable {
 
+    /**
+     * Every command, in the order the help lists them: registering a command is one line here. Each is made with
+     * the streams it prints to, so that tests can capture them.
+     */
+    static final List<CommandMaker> COMMANDS = List.of(
+            RunCommand::new,
+            CleanupCommand::new,
+            HistoryCommand::new,
+            ShowCommand::new,
+            (out, err) -> new BenchCommand(out),
+            VerifyReceiptsCommand::new,
+            PurgeCommand::new,
+            ServeCommand::new,
+            RecoverCommand::new);
+
+    /** Makes one command, printing to {@code out} and {@code err}. */
+    @FunctionalInterface
+    interface CommandMaker {
+        Object make(PrintStream out, PrintStream err);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, cleanup, history, show)");
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
     }
 
-    public static int execute(String[] args) {
-        return execute(args, System.out, System.err);
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required ("
+                + String.join(", ", commandNames(spec.commandLine())) + ")");
+    }
+
+    /** The names of the registered commands, in the order of the help; picocli's {@code help} is not one. */
+    static List<String> commandNames(CommandLine cli) {
+        return cli.getSubcommands().values().stream()
+                .filter(command -> !(command.getCommand() instanceof CommandLine.HelpCommand))
+                .map(CommandLine::getCommandName)
+                .distinct()
+                .toList();
     }
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new FilemailBatchCli(), new CommandFactory(out, err));
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line with every command of {@link #COMMANDS}, printing to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new FilemailBatchCli());
+        COMMANDS.forEach(command -> cli.addSubcommand(command.make(out, err)));
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        // Set after the commands are added: picocli passes them on to the subcommands present at the time.
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -59,24 +98,6 @@ public final class FilemailBatchCli implements Runnable {
             err.println("error: " + FailureMessages.rootMessage(e));
             return ExitCodes.JOB_FAILED;
         });
-        return cli.execute(args);
-    }
-
-    /** Hands the streams given to {@link #execute} to the commands, so that what they print can be captured. */
-    private record CommandFactory(PrintStream out, PrintStream err) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            Object command = type == RunCommand.class ? new RunCommand(out, err)
-                    : type == CleanupCommand.class ? new CleanupCommand(out, err)
-                    : type == HistoryCommand.class ? new HistoryCommand(out, err)
-                    : type == ShowCommand.class ? new ShowCommand(out, err)
-                    : type == BenchCommand.class ? new BenchCommand(out)
-                    : type == VerifyReceiptsCommand.class ? new VerifyReceiptsCommand(out, err)
-                    : type == PurgeCommand.class ? new PurgeCommand(out, err)
-                    : type == ServeCommand.class ? new ServeCommand(out, err)
-                    : type == RecoverCommand.class ? new RecoverCommand(out, err)
-                    : null;
-            return command == null ? CommandLine.defaultFactory().create(type) : type.cast(command);
-        }
+        return cli;
     }
 }

@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.audit.AuditQueries;
 import com.filemailbatch.audit.AuditRenderer;
 import com.filemailbatch.audit.HistoryFilter;
@@ -14,20 +15,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.ObjectMapper;
 
 /** {@code history}: past runs from the job history tables, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Lists past runs (newest first) from the job history tables and the run journal.")
-final class HistoryCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class HistoryCommand extends ContextCommand {
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: "
             + "${DEFAULT-VALUE}).")
@@ -55,30 +51,30 @@ final class HistoryCommand implements Callable<Integer> {
         STATUSES.add(RunSummary.COMPLETED_WITH_PROBLEMS);
     }
 
-    private final PrintStream out;
-    private final PrintStream err;
+    /** --status as the tables spell it, or null. */
+    private String wanted;
 
     HistoryCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() {
+    void checkArguments() {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1, got " + limit);
         }
-        String wanted = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
+        wanted = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
         if (wanted != null && !STATUSES.contains(wanted)) {
             throw new UsageException("--status '" + status + "' is not a run status or exit code; one of: "
                     + String.join(", ", STATUSES));
         }
-        try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
-            ConfigurableApplicationContext context = starter.start();
-            var runs = context.getBean(AuditQueries.class).history(new HistoryFilter(limit, wanted, since));
-            AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
-            out.print(json ? renderer.json(runs) : renderer.historyTable(runs));
-            return ExitCodes.OK;
-        }
+    }
+
+    @Override
+    int call(ConfigurableApplicationContext context) {
+        var runs = context.getBean(AuditQueries.class).history(new HistoryFilter(limit, wanted, since));
+        AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
+        out.print(json ? renderer.json(runs) : renderer.historyTable(runs));
+        return ExitCodes.OK;
     }
 }

@@ -1,15 +1,15 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.audit.HistoryPurge;
 import com.filemailbatch.audit.PurgeResult;
+import com.filemailbatch.database.DatabaseCompaction;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code purge}: retention of the job history and the ledger. */
@@ -18,10 +18,7 @@ import picocli.CommandLine.Option;
                 + "--older-than, and ledger rows of final transfers (completed, cancelled, expired, rejected) not "
                 + "touched since. Keeps ledger rows whose transfer is not final and the runs they name, and never "
                 + "touches a running execution or the receipts. One transaction."})
-final class PurgeCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class PurgeCommand extends ContextCommand {
 
     @Option(names = "--older-than", paramLabel = "DURATION", required = true,
             converter = Converters.AgeConverter.class,
@@ -31,26 +28,19 @@ final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Report what would be deleted, delete nothing.")
     boolean dryRun;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     PurgeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() {
-        try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
-            ConfigurableApplicationContext context = starter.start();
-            PurgeResult result = context.getBean(HistoryPurge.class).purge(Instant.now().minus(olderThan), dryRun);
-            out.print(describe(result));
-            if (!dryRun) {
-                // What a purge deletes leaves its pages dead in an H2 file: last, since a compaction closes it.
-                DatabaseCompaction.atExit(context, err);
-            }
-            return ExitCodes.OK;
+    int call(ConfigurableApplicationContext context) {
+        PurgeResult result = context.getBean(HistoryPurge.class).purge(Instant.now().minus(olderThan), dryRun);
+        out.print(describe(result));
+        if (!dryRun) {
+            // What a purge deletes leaves its pages dead in an H2 file: last, since a compaction closes it.
+            DatabaseCompaction.atExit(context, err);
         }
+        return ExitCodes.OK;
     }
 
     static String describe(PurgeResult result) {

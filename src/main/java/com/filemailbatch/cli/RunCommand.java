@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
@@ -7,12 +8,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.filemailbatch.launch.DefinitionRunner;
+import com.filemailbatch.launch.JobRunner;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the whole send job for one input file and run date, or one job definition from {@code jobs/}. */
@@ -21,10 +22,7 @@ import picocli.CommandLine.Option;
                 + "incomplete transfers, and writes the run report.",
                 "The input file and run date identify the run: running it again after a failure resumes where it "
                         + "stopped; running it again after success does nothing."})
-final class RunCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class RunCommand extends ContextCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -51,27 +49,31 @@ final class RunCommand implements Callable<Integer> {
             + "without calling Filemail or changing the ledger.")
     boolean dryRun;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private JobDefinition definition;
 
     RunCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() throws Exception {
-        JobDefinition definition = definition();
-        try (ApplicationStarter starter = new ApplicationStarter(common, err, !dryRun)) {
-            ConfigurableApplicationContext context = starter.start();
-            int exitCode = DefinitionRunner.exitCode(new DefinitionRunner(new JobRunner(context, out, err), out)
-                    .run(definition, runDate, staleAfter, dryRun));
-            if (!dryRun) {
-                // Last: the command is done with the database, and a compaction closes it.
-                DatabaseCompaction.atExit(context, err);
-            }
-            return exitCode;
+    void checkArguments() {
+        definition = definition();
+    }
+
+    @Override
+    boolean needsApi() {
+        return !dryRun;
+    }
+
+    @Override
+    int call(ConfigurableApplicationContext context) throws Exception {
+        int exitCode = DefinitionRunner.exitCode(new DefinitionRunner(new JobRunner(context, out, err), out)
+                .run(definition, runDate, staleAfter, dryRun));
+        if (!dryRun) {
+            // Last: the command is done with the database, and a compaction closes it.
+            DatabaseCompaction.atExit(context, err);
         }
+        return exitCode;
     }
 
     private JobDefinition definition() {

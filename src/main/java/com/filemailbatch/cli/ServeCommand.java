@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
@@ -8,14 +9,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import com.filemailbatch.launch.GracefulStop;
+import com.filemailbatch.serve.ServeLoop;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the long-running scheduler of every definition in {@code jobs/}, with health and metrics. */
@@ -40,10 +41,7 @@ import picocli.CommandLine.Option;
         footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
                 "  64  invalid job definition, no scheduled definition, or bad option",
                 "  78  configuration error (no API key without --sandbox, database unreachable, port in use)"})
-final class ServeCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class ServeCommand extends ContextCommand {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
             description = "The directory of job definitions (*.properties; default: ${DEFAULT-VALUE}). "
@@ -55,27 +53,38 @@ final class ServeCommand implements Callable<Integer> {
                     + "0 picks a free one). Bound to 127.0.0.1 only.")
     int managementPort;
 
-    private final PrintStream out;
-    private final PrintStream err;
+    private List<JobDefinition> definitions;
 
     ServeCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() throws Exception {
-        List<JobDefinition> definitions = scheduledDefinitions();
+    void checkArguments() {
+        definitions = scheduledDefinitions();
         if (managementPort < 0 || managementPort > 65535) {
             throw new UsageException("--management-port must be 0 to 65535, was " + managementPort);
         }
-        ApplicationStarter starter = new ApplicationStarter(common, err, true).withProperties(List.of(
+    }
+
+    @Override
+    boolean needsApi() {
+        return true;
+    }
+
+    @Override
+    List<String> properties() {
+        return List.of(
                 "--spring.main.web-application-type=servlet",
                 "--server.address=127.0.0.1",
                 "--server.port=" + managementPort,
                 "--management.endpoints.web.exposure.include=health,info,metrics",
-                "--management.endpoint.health.show-details=always"));
-        ConfigurableApplicationContext context = starter.start();
+                "--management.endpoint.health.show-details=always");
+    }
+
+    /** Returns only when interrupted: serve ends by its shutdown hook, which closes the application and exits. */
+    @Override
+    int call(ConfigurableApplicationContext context) throws Exception {
         out.println("Serving " + definitions.size() + " job definition(s) from " + jobsDirectory + "; health: http://"
                 + "127.0.0.1:" + context.getEnvironment().getProperty("local.server.port", "?") + "/actuator/health");
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -84,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         scheduler.setThreadNamePrefix("filemail-batch-serve-");
         scheduler.initialize();
         ServeLoop loop = new ServeLoop(context, definitions, out, err);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, scheduler, starter),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, scheduler),
                 "filemail-batch-serve-stop"));
         loop.start(scheduler);
         new CountDownLatch(1).await();
@@ -96,7 +105,7 @@ final class ServeCommand implements Callable<Integer> {
      * application and exits 2 once the run has stopped; here we wait for the launch in progress to return, then close
      * and exit: 0 when serve was idle, 2 when a launch was in progress.
      */
-    private void stop(ServeLoop loop, ThreadPoolTaskScheduler scheduler, ApplicationStarter starter) {
+    private void stop(ServeLoop loop, ThreadPoolTaskScheduler scheduler) {
         boolean running = loop.stop();
         scheduler.getScheduledExecutor().shutdown();
         out.println("Stopping serve: no new launches" + (running ? "; the running job stops after its chunk in flight"
@@ -110,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                 break;
             }
         }
-        starter.close();
+        closeApplication();
         out.flush();
         Runtime.getRuntime().halt(running ? ExitCodes.JOB_FAILED : ExitCodes.OK);
     }

@@ -1,12 +1,11 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.audit.AuditQueries;
 import com.filemailbatch.audit.AuditRenderer;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.ObjectMapper;
@@ -15,10 +14,7 @@ import tools.jackson.databind.ObjectMapper;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Shows one run: parameters, steps and their counts, outcomes, rejected rows and the "
                 + "transfers it recorded (never a transfer key).")
-final class ShowCommand implements Callable<Integer> {
-
-    @Mixin
-    CommonOptions common;
+final class ShowCommand extends ContextCommand {
 
     @Parameters(paramLabel = "EXECUTION_ID", description = "The run's execution id (see history).")
     long executionId;
@@ -26,24 +22,17 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
     ShowCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+        super(out, err);
     }
 
     @Override
-    public Integer call() {
-        try (ApplicationStarter starter = new ApplicationStarter(common, err, false)) {
-            ConfigurableApplicationContext context = starter.start();
-            var details = context.getBean(AuditQueries.class).show(executionId)
-                    .orElseThrow(() -> new UsageException("no run with execution id " + executionId
-                            + " (see: filemail-batch history)"));
-            AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
-            out.print(json ? renderer.json(details) : renderer.details(details));
-            return ExitCodes.OK;
-        }
+    int call(ConfigurableApplicationContext context) {
+        var details = context.getBean(AuditQueries.class).show(executionId)
+                .orElseThrow(() -> new UsageException("no run with execution id " + executionId
+                        + " (see: filemail-batch history)"));
+        AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
+        out.print(json ? renderer.json(details) : renderer.details(details));
+        return ExitCodes.OK;
     }
 }

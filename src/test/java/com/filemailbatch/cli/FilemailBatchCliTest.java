@@ -3,11 +3,13 @@ package com.filemailbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.filemailbatch.ExitCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +68,25 @@ class FilemailBatchCliTest {
     void noCommandIsAUsageError() {
         assertThat(execute()).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show)",
-                "Try: filemail-batch --help");
+        assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
+                + "verify-receipts, purge, serve, recover)", "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theNoCommandMessageNamesEveryRegisteredCommand() {
+        List<String> registered = FilemailBatchCli.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).getSubcommands().keySet().stream()
+                .filter(name -> !name.equals("help")).toList();
+
+        assertThat(execute()).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(registered).hasSize(FilemailBatchCli.COMMANDS.size());
+        String message = errLines().get(0);
+        assertThat(message).startsWith("error: a command is required (");
+        List<String> named = List.of(message.substring(message.indexOf('(') + 1, message.lastIndexOf(')'))
+                .split(", "));
+        assertThat(named).as("every registered command, in the order of the help").isEqualTo(registered);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.FilemailBatchApplication;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

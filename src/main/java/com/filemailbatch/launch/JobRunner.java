@@ -1,13 +1,13 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.launch;
 
-import com.filemailbatch.cli.Launch.Outcome;
-import com.filemailbatch.liveness.RunLock;
-import com.filemailbatch.liveness.RunLock.HeldLock;
+import com.filemailbatch.ExitCodes;
+import com.filemailbatch.launch.Launch.Outcome;
+import com.filemailbatch.liveness.RunAdmission;
+import com.filemailbatch.liveness.RunAdmission.Admitted;
 import com.filemailbatch.liveness.RunOwner;
 import com.filemailbatch.liveness.StaleRunRecovery;
 import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +25,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Launches a job (a failed instance is restarted where it stopped) and turns its end into the exit code and the
  * lines the user sees. The run summary itself is printed by the job's report step.
  *
- * <p>One run at a time: a real launch first takes the job's {@link RunLock} (one lock per job name, whatever the
- * input: two inputs may share references, and the exactly-once claim of a reference assumes one sender at a time);
- * held, it recovers the job's runs abandoned by dead processes, then starts. Dry runs change nothing and take no lock.
+ * <p>One run at a time: a real launch starts only once {@link RunAdmission} admits it (the job's lock held, its
+ * abandoned runs recovered). Dry runs change nothing and are not admitted first.
  */
-final class JobRunner {
+public final class JobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
 
@@ -37,17 +36,19 @@ final class JobRunner {
     private final PrintStream out;
     private final PrintStream err;
 
-    JobRunner(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+    public JobRunner(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
         this.context = context;
         this.out = out;
         this.err = err;
     }
 
-    int run(String jobName, JobParameters parameters, String description) throws Exception {
-        return launch(jobName, parameters, description, true).exitCode();
-    }
-
-    Launch launch(String jobName, JobParameters parameters, String description, boolean exclusive)
+    /**
+     * Launches the job now, or restarts its failed instance.
+     *
+     * @param description what the messages call the run, such as "cleanup"
+     * @param exclusive   whether the run must be admitted first (real runs; dry runs change nothing)
+     */
+    public Launch launch(String jobName, JobParameters parameters, String description, boolean exclusive)
             throws Exception {
         // Armed before the lock is taken, so that on SIGTERM the lock is released (closed first) before the stop
         // closes the application and exits.
@@ -55,19 +56,17 @@ final class JobRunner {
             if (!exclusive) {
                 return start(jobName, parameters, description);
             }
-            RunLock locks = context.getBean(RunLock.class);
-            Optional<HeldLock> lock = locks.tryAcquire(jobName);
-            if (lock.isEmpty()) {
-                String holder = locks.holder(jobName).map(h -> " (lock held by process " + h.lockedBy() + ")")
-                        .orElse("");
+            RunAdmission admission = context.getBean(RunAdmission.class);
+            Optional<Admitted> admitted = admission.tryAdmit(jobName);
+            if (admitted.isEmpty()) {
+                String holder = admission.holder(jobName).map(h -> " (lock held by process " + h + ")").orElse("");
                 LOG.info("{} not started: another run of {} is in progress{}", description, jobName, holder);
                 err.println("Not started: another run of " + jobName + " is in progress" + holder
                         + "; only one runs at a time. Try again when it has ended.");
                 return new Launch(Outcome.SKIPPED_LOCKED, ExitCodes.LOCKED, null);
             }
-            try (HeldLock held = lock.get()) {
-                List<Long> recovered = context.getBean(StaleRunRecovery.class).recoverAbandoned(jobName);
-                recovered.forEach(id -> err.println("Run " + id + " of " + jobName + " was left unfinished by a "
+            try (Admitted run = admitted.get()) {
+                run.recovered().forEach(id -> err.println("Run " + id + " of " + jobName + " was left unfinished by a "
                         + "process that is gone; marked failed so that it can be restarted."));
                 return start(jobName, parameters, description);
             }

@@ -1,7 +1,8 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.launch;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.cleanup.CleanupJobParameters;
-import com.filemailbatch.cli.Launch.Outcome;
+import com.filemailbatch.launch.Launch.Outcome;
 import com.filemailbatch.jobs.Inbox;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.send.SendJobParameters;
@@ -21,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * completed, moved to {@code error/} when the file itself is wrong, left in place when its run can resume). Used by
  * {@code run --job} and by every launch of {@code serve}.
  */
-final class DefinitionRunner {
+public final class DefinitionRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefinitionRunner.class);
 
     private final JobRunner runner;
     private final PrintStream out;
 
-    DefinitionRunner(JobRunner runner, PrintStream out) {
+    public DefinitionRunner(JobRunner runner, PrintStream out) {
         this.runner = runner;
         this.out = out;
     }
@@ -38,7 +39,8 @@ final class DefinitionRunner {
      * @param staleAfter overrides the definition's, or null
      * @return one launch per run started or refused (none for an empty inbox)
      */
-    List<Launch> run(JobDefinition definition, LocalDate date, Duration staleAfter, boolean dryRun) throws Exception {
+    public List<Launch> run(JobDefinition definition, LocalDate date, Duration staleAfter, boolean dryRun)
+            throws Exception {
         Duration stale = staleAfter != null ? staleAfter : definition.staleAfter();
         LocalDate runDate = date != null ? date : LocalDate.now(definition.zone());
         String jobName = definition.job().jobName();
@@ -100,7 +102,7 @@ final class DefinitionRunner {
     }
 
     /** One exit code for several launches: the most serious one. */
-    static int exitCode(List<Launch> launches) {
+    public static int exitCode(List<Launch> launches) {
         int[] order = {ExitCodes.LOCKED, ExitCodes.JOB_FAILED, ExitCodes.COMPLETED_WITH_PROBLEMS};
         for (int code : order) {
             if (launches.stream().anyMatch(launch -> launch.exitCode() == code)) {

@@ -1,9 +1,11 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.ScheduleStateRepository;
+import com.filemailbatch.launch.Launch;
 import com.filemailbatch.liveness.RunLock;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.support.FilemailBatchTest;

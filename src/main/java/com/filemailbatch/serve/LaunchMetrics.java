@@ -1,5 +1,6 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.serve;
 
+import com.filemailbatch.launch.Launch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

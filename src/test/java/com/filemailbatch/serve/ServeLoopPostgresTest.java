@@ -1,4 +1,4 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.serve;
 
 import com.filemailbatch.support.FilemailBatchPostgresTest;
 

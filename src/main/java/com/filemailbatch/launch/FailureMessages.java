@@ -1,4 +1,4 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.launch;
 
 import com.filemailbatch.csv.InputFileException;
 import com.filemailbatch.filemail.FilemailApiException;
@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /** Finds the one line worth showing a user in a chain of exceptions: ours, not the framework's wrappers. */
-final class FailureMessages {
+public final class FailureMessages {
 
     private FailureMessages() {
     }
@@ -34,7 +34,8 @@ final class FailureMessages {
                 t -> t.getCause() == t ? null : t.getCause()));
     }
 
-    static String rootMessage(Throwable e) {
+    /** The message of the innermost cause (a master key problem is its own message, not its cause's). */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             if (root instanceof MasterKeyException) {

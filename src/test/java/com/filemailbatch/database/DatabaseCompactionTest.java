@@ -1,4 +1,4 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,11 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.launch;
 
+import com.filemailbatch.ExitCodes;
+import com.filemailbatch.liveness.RunStopper;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import com.filemailbatch.liveness.RunStopper;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,10 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * did not complete (running the same command again resumes it). Without this the JVM would close the database
  * under the running job.
  */
-final class GracefulStop implements AutoCloseable {
+public final class GracefulStop implements AutoCloseable {
 
     /** Long enough for the chunk in flight to finish, retries included. */
-    static final Duration GRACE = Duration.ofMinutes(5);
+    public static final Duration GRACE = Duration.ofMinutes(5);
 
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;

@@ -1,4 +1,4 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.database;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,21 +16,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Compacts an H2 file database that has become mostly waste, as the last thing a command that wrote much does
  * before it exits, when {@value #MIN_MB_PROPERTY} turns it on. Why it is needed: {@code WRITE_DELAY=0} (every
  * commit on disk before it returns, see application.properties) stops H2's background writer, which is also what
- * compacts the file while the database is open. Each commit writes a new chunk, and the file outgrows its data many
- * times over (measured: 1.1 GB after a 200,000-row run whose data takes 59 MB). Closing normally compacts for at
- * most 200 ms, which does not dent that.
+ * compacts the file while the database is open. Each commit writes a new chunk, so the file outgrows its data many
+ * times over; closing normally compacts for at most 200 ms (H2's {@code MAX_COMPACT_TIME}), which does not dent that.
  *
  * <p>{@code SHUTDOWN COMPACT} rewrites the live data into a new file and replaces the old one atomically: a crash
  * during it leaves the old file as it was. It closes the database, so it runs only when nothing else will use it
  * (the command is ending) and only when the file is large and mostly waste: it takes time in proportion to the
- * live data (about 2 s for those 59 MB). PostgreSQL, H2 in memory and H2 over TCP are left alone.
+ * live data. PostgreSQL, H2 in memory and H2 over TCP are left alone.
  */
-final class DatabaseCompaction {
+public final class DatabaseCompaction {
 
     /**
      * The smallest file worth a rewrite at the end of a command, in MB; negative (the default) turns compaction off.
-     * Off by default because H2's compaction needs heap in proportion to the file it reads: the peak after a full
-     * collection of a 1,000,000-row run under -Xmx256m went from 47 MB during the run to 66 MB while compacting.
+     * Off by default because H2's compaction needs heap in proportion to the file it reads, on top of what the
+     * command itself held.
      */
     static final String MIN_MB_PROPERTY = "filemail.h2-compact-min-mb";
     static final long DEFAULT_MIN_MB = -1;
@@ -51,7 +50,7 @@ final class DatabaseCompaction {
      * (off by default), for a file of at least that many MB with at most {@value #MAX_LIVE_PERCENT}% live.
      * The database is closed afterwards if it was compacted.
      */
-    static Outcome atExit(ConfigurableApplicationContext context, PrintStream err) {
+    public static Outcome atExit(ConfigurableApplicationContext context, PrintStream err) {
         long minMb = context.getEnvironment().getProperty(MIN_MB_PROPERTY, Long.class, DEFAULT_MIN_MB);
         if (minMb < 0) {
             return Outcome.SKIPPED;
@@ -61,10 +60,10 @@ final class DatabaseCompaction {
     }
 
     /** What a check found; {@code compacted} with the sizes before and after. */
-    record Outcome(boolean compacted, long bytesBefore, int livePercent, long bytesAfter) {
+    public record Outcome(boolean compacted, long bytesBefore, int livePercent, long bytesAfter) {
 
         /** Not an H2 file, compaction turned off, or the check failed. */
-        static final Outcome SKIPPED = new Outcome(false, 0, 100, 0);
+        public static final Outcome SKIPPED = new Outcome(false, 0, 100, 0);
     }
 
     /**

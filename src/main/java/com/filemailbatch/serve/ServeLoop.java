@@ -1,11 +1,13 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.serve;
 
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.MissedSchedule;
 import com.filemailbatch.jobs.ScheduleStateRepository;
-import com.filemailbatch.liveness.RunLock;
-import com.filemailbatch.liveness.RunLock.HeldLock;
-import com.filemailbatch.liveness.StaleRunRecovery;
+import com.filemailbatch.launch.DefinitionRunner;
+import com.filemailbatch.launch.FailureMessages;
+import com.filemailbatch.launch.JobRunner;
+import com.filemailbatch.launch.Launch;
+import com.filemailbatch.liveness.RunAdmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -26,7 +28,7 @@ import org.springframework.scheduling.support.CronTrigger;
  * every definition on its cron schedule. Each launch and its outcome is a console line, a log line and a counter.
  * Launches go through {@link DefinitionRunner}, so the run lock applies exactly as for {@code run}.
  */
-final class ServeLoop {
+public final class ServeLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeLoop.class);
 
@@ -40,7 +42,7 @@ final class ServeLoop {
     private final AtomicBoolean launching = new AtomicBoolean();
     private volatile boolean stopping;
 
-    ServeLoop(ConfigurableApplicationContext context, List<JobDefinition> definitions, PrintStream out,
+    public ServeLoop(ConfigurableApplicationContext context, List<JobDefinition> definitions, PrintStream out,
             PrintStream err) {
         this.context = context;
         this.definitions = definitions;
@@ -52,7 +54,7 @@ final class ServeLoop {
     }
 
     /** Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}. */
-    void start(TaskScheduler scheduler) {
+    public void start(TaskScheduler scheduler) {
         recoverAbandonedRuns();
         for (JobDefinition definition : definitions) {
             metrics.register(definition.name());
@@ -109,29 +111,29 @@ final class ServeLoop {
         }
     }
 
-    /** Each job's runs left STARTED by a dead process, recovered while holding that job's lock. */
+    /** Each job's runs left STARTED by a dead process, recovered on admission, which is then given back. */
     private void recoverAbandonedRuns() {
-        RunLock locks = context.getBean(RunLock.class);
+        RunAdmission admission = context.getBean(RunAdmission.class);
         definitions.stream().map(definition -> definition.job().jobName()).distinct().forEach(jobName -> {
-            Optional<HeldLock> lock = locks.tryAcquire(jobName);
-            if (lock.isEmpty()) {
+            Optional<RunAdmission.Admitted> admitted = admission.tryAdmit(jobName);
+            if (admitted.isEmpty()) {
                 return; // Another process runs this job now: its runs are alive, or it recovers them itself.
             }
-            try (HeldLock held = lock.get()) {
-                context.getBean(StaleRunRecovery.class).recoverAbandoned(jobName).forEach(id ->
-                        say("%s: run %d was left unfinished by a process that is gone: marked failed; its next launch "
-                                + "resumes it", jobName, id));
+            try (RunAdmission.Admitted held = admitted.get()) {
+                held.recovered().forEach(id -> say("%s: run %d was left unfinished by a process that is gone: marked "
+                        + "failed; its next launch resumes it", jobName, id));
             }
         });
     }
 
     /** SIGTERM: no new launch starts. @return whether a launch is running (its own stop handles it) */
-    boolean stop() {
+    public boolean stop() {
         stopping = true;
         return launching.get();
     }
 
-    boolean launching() {
+    /** Whether a launch is running now. */
+    public boolean launching() {
         return launching.get();
     }
 

@@ -1,4 +1,4 @@
-package com.filemailbatch.cli;
+package com.filemailbatch.launch;
 
 /**
  * How one launch ended, for the exit code, the inbox (archive, error or leave in place) and serve's counters.
@@ -7,9 +7,10 @@ package com.filemailbatch.cli;
  * @param exitCode    the command's exit code for it
  * @param executionId the execution started or found, or null when none was
  */
-record Launch(Outcome outcome, int exitCode, Long executionId) {
+public record Launch(Outcome outcome, int exitCode, Long executionId) {
 
-    enum Outcome {
+    /** How a launch ended, from the job's status or why it did not start. */
+    public enum Outcome {
         COMPLETED, COMPLETED_WITH_PROBLEMS, ALREADY_COMPLETE, STOPPED, FAILED,
         /** failed on its input file: no resume helps until the file is corrected */
         FAILED_INPUT,
@@ -19,11 +20,12 @@ record Launch(Outcome outcome, int exitCode, Long executionId) {
         SKIPPED_RUNNING;
 
         /** A tag value for metrics: lower case. */
-        String tag() {
+        public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        boolean skipped() {
+        /** Not started: the lock or the run itself was taken. */
+        public boolean skipped() {
             return this == SKIPPED_LOCKED || this == SKIPPED_RUNNING;
         }
     }

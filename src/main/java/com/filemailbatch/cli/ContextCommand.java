@@ -1,0 +1,66 @@
+package com.filemailbatch.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A command that works on the started application: checks what the user typed first, so that a usage error answers
+ * before Spring starts; then starts the application (and the sandbox when asked for), hands it to
+ * {@link #call(ConfigurableApplicationContext)}, and closes it when that returns or throws. Start-up problems come
+ * out as {@link ConfigurationException}.
+ */
+abstract class ContextCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    final PrintStream out;
+    final PrintStream err;
+    /** Set while the application runs: serve closes it from a shutdown hook, another thread. */
+    private volatile ApplicationStarter starter;
+
+    ContextCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        checkArguments();
+        try (ApplicationStarter started = new ApplicationStarter(common, err, needsApi())
+                .withProperties(properties())) {
+            starter = started;
+            return call(started.start());
+        }
+    }
+
+    /** The command's work on the started application. @return the exit code */
+    abstract int call(ConfigurableApplicationContext context) throws Exception;
+
+    /** Checks the arguments before anything starts: throws {@link UsageException}. None by default. */
+    void checkArguments() {
+    }
+
+    /** Whether the command calls Filemail, so that it needs an API key (or the sandbox). */
+    boolean needsApi() {
+        return false;
+    }
+
+    /** Extra {@code --name=value} properties of this command's application. None by default. */
+    List<String> properties() {
+        return List.of();
+    }
+
+    /**
+     * Closes the application (and the sandbox) now, for a command whose end is not the return of
+     * {@link #call(ConfigurableApplicationContext)}: serve, stopped by a shutdown hook.
+     */
+    final void closeApplication() {
+        if (starter != null) {
+            starter.close();
+        }
+    }
+}
