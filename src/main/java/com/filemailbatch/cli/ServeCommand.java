@@ -33,9 +33,9 @@ import picocli.CommandLine.Option;
                         + "http://127.0.0.1:PORT/actuator/health and /actuator/metrics, loopback only.",
                 "SIGTERM or Ctrl-C: no new launch; a running job stops after its chunk in flight (exit 2, its next "
                         + "launch resumes it); idle, serve exits 0.",
-                "Job definitions (keys job, schedule, zone, input or inbox, stale-after): see the README, section "
-                        + "'Job definitions'. Settings as for every command: FILEMAIL_API_KEY, SPRING_DATASOURCE_URL / "
-                        + "_USERNAME / _PASSWORD (PostgreSQL when several machines share the database), "
+                "Job definitions (keys job, schedule, zone, input or inbox, stale-after): see "
+                        + "docs/job-definitions.md. Settings as for every command: FILEMAIL_API_KEY, "
+                        + "SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (PostgreSQL when several machines share the database), "
                         + "FILEMAIL_LOCK_AT_MOST_FOR (default PT2M)."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
