@@ -1,5 +1,6 @@
 package com.filemailbatch;
 
+import static com.filemailbatch.support.TestData.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -9,18 +10,13 @@ import com.filemailbatch.sandbox.SandboxFile;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.JarProcess;
 import com.filemailbatch.support.JarProcess.Result;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -187,13 +183,5 @@ class UploadIT {
             assertThat(result.next()).as(sql).isTrue();
             return result.getString(1);
         }
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

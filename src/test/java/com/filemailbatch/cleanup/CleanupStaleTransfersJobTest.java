@@ -109,6 +109,6 @@ class CleanupStaleTransfersJobTest {
     }
 
     private SandboxTransfer transfer(String subject) {
-        return sandbox.transfers().stream().filter(t -> t.subject().equals(subject)).findFirst().orElseThrow();
+        return TestData.transfer(sandbox, subject);
     }
 }

@@ -1,5 +1,6 @@
 package com.filemailbatch.upload;
 
+import static com.filemailbatch.support.TestData.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.filemail.CallPolicy;
@@ -14,20 +15,15 @@ import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -342,14 +338,6 @@ class UploadTransfersJobTest {
         return Files.write(file, bytes);
     }
 
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     private List<Map<String, String>> uploadQueries(String fileName) {
         return sandbox.requests().stream().filter(r -> r.path().equals(UPLOAD_PATH)).map(UploadTransfersJobTest::query)
                 .filter(query -> fileName.equals(query.get("thefilename"))).toList();
@@ -365,7 +353,7 @@ class UploadTransfersJobTest {
     }
 
     private SandboxTransfer transfer(String subject) {
-        return sandbox.transfers().stream().filter(t -> t.subject().equals(subject)).findFirst().orElseThrow();
+        return TestData.transfer(sandbox, subject);
     }
 
     private Map<String, Object> row(String reference) {
