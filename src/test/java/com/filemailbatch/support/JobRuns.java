@@ -13,9 +13,9 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
- * Starts the application's jobs in a test context the way the command line does, through the job operator, and
- * returns the finished execution. A bean of every {@link FilemailBatchTest} and {@link FilemailBatchPostgresTest}
- * context: inject it.
+ * Starts the application's jobs in a test context with the parameters the command line gives them, straight through
+ * the job operator (no run lock, no recovery of abandoned runs: those have tests of their own), and returns the
+ * finished execution. A bean of every {@link FilemailBatchTest} and {@link FilemailBatchPostgresTest} context.
  */
 public class JobRuns {
 
