@@ -1,18 +1,18 @@
 package com.filemailbatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.JarProcess;
+import com.filemailbatch.support.JarProcess.Result;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,20 +54,20 @@ class CrashRecoveryIT {
     @TempDir
     Path streams;
 
-    private Path jar;
+    private JarProcess.Launcher jar;
     private FilemailSandbox sandbox;
-    private int invocation;
     private long logOffset;
 
     @BeforeEach
     void startSandboxAndWriteInput() throws IOException {
-        String jarProperty = System.getProperty("filemail.batch.jar");
-        assertThat(jarProperty).as("system property filemail.batch.jar (set by failsafe)").isNotBlank();
-        jar = Path.of(jarProperty);
-        assertThat(jar).as("the packaged jar").isRegularFile();
         System.out.println("CrashRecoveryIT: working directory " + work);
         sandbox = FilemailSandbox.start();
         sandbox.setLatency(LATENCY);
+        jar = JarProcess.in(work, streams).sandbox(sandbox)
+                .environment("FILEMAIL_DATA_DIR", work.resolve("data").toString())
+                .environment("FILEMAIL_REPORTS_DIR", work.resolve("reports").toString())
+                .environment("FILEMAIL_RETRY_INITIAL_BACKOFF", "5ms")
+                .environment("FILEMAIL_RETRY_MAX_BACKOFF", "20ms");
         StringBuilder csv = new StringBuilder("reference,subject,to\n");
         for (int row = 1; row <= ROWS; row++) {
             csv.append(String.format("CRASH-%04d,Crash recovery %04d,user%04d@example.com%n", row, row, row));
@@ -88,58 +88,57 @@ class CrashRecoveryIT {
         int kills = 0;
         int startupKills = 0;
         while (kills < KILLS) {
-            Process process = start();
+            JarProcess process = start();
             // About a third of the kills land while the JVM starts (context, Flyway, H2 recovering its file); the
             // rest at a random instant after the job launched: resuming in-doubt rows, reading, sending.
             boolean duringStartup = random.nextInt(3) == 0;
             if (duringStartup) {
-                process.waitFor(300 + random.nextInt(6000), TimeUnit.MILLISECONDS);
+                process.waitFor(Duration.ofMillis(300 + random.nextInt(6000)));
             } else if (awaitLogLine(process, JOB_LAUNCHED)) {
-                process.waitFor(random.nextInt(3500), TimeUnit.MILLISECONDS);
+                process.waitFor(Duration.ofMillis(random.nextInt(3500)));
             }
             if (!process.isAlive()) {
                 int exit = process.exitValue();
-                assertThat(exit).as("a run that ended before its kill\n" + describeLast()).isZero();
+                assertThat(exit).as("a run that ended before its kill\n" + process.describe()).isZero();
                 break;
             }
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("killed process ended").isTrue();
+            process.kill();
             kills++;
             startupKills += duringStartup ? 1 : 0;
         }
         int killedAfter = sandbox.transfers().size();
 
-        int exit = runToTheEnd();
+        Result last = jar.run(PROCESS_TIMEOUT_SECONDS, RUN);
 
-        assertThat(exit).as(describeLast()).isZero();
+        assertThat(last.exit()).as(last.describe()).isZero();
         assertThat(kills).as("kills that hit a running process").isGreaterThanOrEqualTo(10);
         Tally tally = assertEveryRowInitializedExactlyOnce();
         assertLastRunCompleted();
         System.out.printf("CrashRecoveryIT: %d kills (%d during start-up), %d transfers created before the last run, "
                 + "%d in all, %d duplicates cancelled, %d adopted, %d sent-list lookups, %d runs, %.1f s%n", kills,
                 startupKills, killedAfter, sandbox.transfers().size(), tally.cancelled(), tally.adopted(),
-                sentListLookups(), invocation, (System.nanoTime() - began) / 1e9);
+                sentListLookups(), jar.launches(), (System.nanoTime() - began) / 1e9);
     }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void sigtermMidRunLeavesNoPendingRowAndTheSameCommandFinishesTheJob() throws Exception {
-        Process process = start();
-        assertThat(awaitLogLine(process, JOB_LAUNCHED)).as("job launched\n" + describeLast()).isTrue();
-        process.waitFor(1500, TimeUnit.MILLISECONDS);
-        assertThat(process.isAlive()).as("still sending when SIGTERM comes\n" + describeLast()).isTrue();
+        JarProcess process = start();
+        assertThat(awaitLogLine(process, JOB_LAUNCHED)).as("job launched\n" + process.describe()).isTrue();
+        process.waitFor(Duration.ofMillis(1500));
+        assertThat(process.isAlive()).as("still sending when SIGTERM comes\n" + process.describe()).isTrue();
 
-        process.destroy();
+        process.terminate();
 
-        assertThat(process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+        assertThat(process.waitFor(Duration.ofSeconds(PROCESS_TIMEOUT_SECONDS))).as("stopped after SIGTERM").isTrue();
         try (Connection db = ledgerDatabase()) {
             assertThat(queryLong(db, "SELECT COUNT(*) FROM transfer_ledger WHERE status = 'PENDING'"))
-                    .as("rows left PENDING by the stopped run\n" + describeLast()).isZero();
+                    .as("rows left PENDING by the stopped run\n" + process.describe()).isZero();
         }
 
-        int exit = runToTheEnd();
+        Result last = jar.run(PROCESS_TIMEOUT_SECONDS, RUN);
 
-        assertThat(exit).as(describeLast()).isZero();
+        assertThat(last.exit()).as(last.describe()).isZero();
         assertEveryRowInitializedExactlyOnce();
         assertLastRunCompleted();
     }
@@ -193,55 +192,34 @@ class CrashRecoveryIT {
         }
     }
 
-    private int runToTheEnd() throws Exception {
-        Process process = start();
-        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail("the run did not finish within " + PROCESS_TIMEOUT_SECONDS + " s\n" + describeLast());
-        }
-        return process.exitValue();
-    }
-
-    private Process start() throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(RUN));
-        invocation++;
+    /** Starts the run, remembering where the log ends: what follows is this launch's. */
+    private JarProcess start() throws IOException {
         Path log = work.resolve("data/filemail-batch.log");
         logOffset = Files.exists(log) ? Files.size(log) : 0;
-        ProcessBuilder builder = JarProcess.builder(command, work, streams.resolve(invocation + ".out"),
-                streams.resolve(invocation + ".err"));
-        Map<String, String> environment = builder.environment();
-        environment.put("FILEMAIL_BASE_URL", sandbox.baseUrl().toString());
-        environment.put("FILEMAIL_API_KEY", sandbox.apiKey());
-        environment.put("FILEMAIL_DATA_DIR", work.resolve("data").toString());
-        environment.put("FILEMAIL_REPORTS_DIR", work.resolve("reports").toString());
-        environment.put("FILEMAIL_RETRY_INITIAL_BACKOFF", "5ms");
-        environment.put("FILEMAIL_RETRY_MAX_BACKOFF", "20ms");
-        return builder.start();
+        return jar.start(RUN);
     }
 
-    /** Waits until this invocation's part of the log shows the line, or the process ends (bounded). */
-    private boolean awaitLogLine(Process process, String marker) throws Exception {
+    /** Waits until this launch's part of the log shows the line, or the process ends (bounded). */
+    private boolean awaitLogLine(JarProcess process, String marker) throws InterruptedException {
+        return process.await(() -> logSinceStart().contains(marker), Duration.ofSeconds(PROCESS_TIMEOUT_SECONDS));
+    }
+
+    private String logSinceStart() {
         Path log = work.resolve("data/filemail-batch.log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_TIMEOUT_SECONDS);
-        while (process.isAlive() && System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-                    if (file.length() > logOffset) {
-                        byte[] bytes = new byte[(int) (file.length() - logOffset)];
-                        file.seek(logOffset);
-                        file.readFully(bytes);
-                        if (new String(bytes, StandardCharsets.UTF_8).contains(marker)) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            process.waitFor(20, TimeUnit.MILLISECONDS);
+        if (!Files.exists(log)) {
+            return "";
         }
-        return false;
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            if (file.length() <= logOffset) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) (file.length() - logOffset)];
+            file.seek(logOffset);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long sentListLookups() {
@@ -249,22 +227,13 @@ class CrashRecoveryIT {
     }
 
     private Connection ledgerDatabase() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/filemail-batch"), "sa", "");
+        return JarProcess.database(work.resolve("data"));
     }
 
     private static long queryLong(Connection db, String sql) throws SQLException {
         try (ResultSet result = db.createStatement().executeQuery(sql)) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private String describeLast() {
-        try {
-            return "run " + invocation + "\n--- stdout\n" + Files.readString(streams.resolve(invocation + ".out"))
-                    + "\n--- stderr\n" + Files.readString(streams.resolve(invocation + ".err"));
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 }

@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,14 +79,17 @@ class OneRunAtATimeIT {
                 "FILEMAIL_API_KEY", sandbox.apiKey());
         sandbox.setLatency(Duration.ofSeconds(5));
 
-        JarProcess first = JarProcess.start(work, logs, "first", production, "run", "--input", "first.csv");
-        waitUntil(() -> sandbox.initializeCalls() > 0 || !first.isAlive(), "the first process to start sending");
+        JarProcess.Launcher jar = JarProcess.in(work, logs).environment(production);
+        JarProcess first = jar.start("run", "--input", "first.csv");
+        // A bound that only a broken run reaches.
+        assertThat(first.await(() -> sandbox.initializeCalls() > 0, Duration.ofMinutes(3)))
+                .as("waiting for the first process to start sending\n" + first.describe()).isTrue();
         assertThat(first.isAlive()).as(first.describe()).isTrue();
 
-        JarProcess second = JarProcess.start(work, logs, "second", production, "run", "--input", "second.csv");
-        int secondExit = second.waitFor(300);
+        JarProcess second = jar.start("run", "--input", "second.csv");
+        int secondExit = second.awaitExit(300);
         sandbox.setLatency(Duration.ZERO);
-        int firstExit = first.waitFor(300);
+        int firstExit = first.awaitExit(300);
 
         assertThat(secondExit).as(second.describe()).isEqualTo(75);
         assertThat(second.err()).contains("Not started: another run of sendTransfersJob is in progress (lock held by "
@@ -115,15 +117,6 @@ class OneRunAtATimeIT {
         try (ResultSet result = sql.executeQuery(query)) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    /** Polls for an effect, with a generous bound that only a broken run reaches. */
-    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-            Thread.sleep(200);
         }
     }
 }

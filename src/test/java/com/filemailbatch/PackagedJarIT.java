@@ -1,23 +1,20 @@
 package com.filemailbatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.filemailbatch.ledger.MasterKeySource;
 import com.filemailbatch.ledger.TransferKeyCipher;
 import com.filemailbatch.support.JarProcess;
+import com.filemailbatch.support.JarProcess.Result;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,15 +40,12 @@ class PackagedJarIT {
     Path streams;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private Path jar;
-    private int invocation;
+    /** A new user's shell: no Filemail or Spring settings in the environment. */
+    private JarProcess.Launcher jar;
 
     @BeforeEach
     void copySampleData() throws IOException {
-        String jarProperty = System.getProperty("filemail.batch.jar");
-        assertThat(jarProperty).as("system property filemail.batch.jar (set by failsafe)").isNotBlank();
-        jar = Path.of(jarProperty);
-        assertThat(jar).as("the packaged jar").isRegularFile();
+        jar = JarProcess.in(work, streams);
         Path source = Path.of("sample-data");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
@@ -68,7 +62,7 @@ class PackagedJarIT {
     @Test
     void aNewUserRunsTheSampleRunsItAgainAndReadsTheAuditTrail() throws Exception {
         // The README's first command (after the build), as a new user types it.
-        Result first = cli("run", "--input", SAMPLE, "--sandbox");
+        Result first = jar.run(TIMEOUT_SECONDS, "run", "--input", SAMPLE, "--sandbox");
 
         assertThat(first.exit()).as(first.describe()).isZero();
         assertThat(first.err()).startsWith("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:")
@@ -109,7 +103,7 @@ class PackagedJarIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("master.key"))))
                 .isEqualTo("rw-------");
 
-        Result rejections = cli("run", "--input", REJECTIONS, "--sandbox");
+        Result rejections = jar.run(TIMEOUT_SECONDS, "run", "--input", REJECTIONS, "--sandbox");
 
         assertThat(rejections.exit()).as(rejections.describe()).isEqualTo(3);
         assertThat(rejections.out()).containsPattern("(?m)^  initialized +1$").containsPattern("(?m)^  rejected +3$")
@@ -120,18 +114,18 @@ class PackagedJarIT {
                 "4,BAD-2,subject,subject is required",
                 "5,BAD-3,days,\"days must be -1 or a whole number of at least 1, got '0'\"");
 
-        Result again = cli("run", "--input", SAMPLE, "--sandbox");
+        Result again = jar.run(TIMEOUT_SECONDS, "run", "--input", SAMPLE, "--sandbox");
 
         assertThat(again.exit()).as(again.describe()).isZero();
         assertThat(again.out()).contains("already completed (execution 1, ended ", "See: filemail-batch show 1");
         assertThat(again.err()).startsWith("SANDBOX: ").hasLineCount(1);
 
-        Result realHistory = cli("history");
+        Result realHistory = jar.run(TIMEOUT_SECONDS, "history");
 
         assertThat(realHistory.exit()).as(realHistory.describe()).isZero();
         assertThat(realHistory.out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
 
-        Result history = cli("history", "--json", "--sandbox");
+        Result history = jar.run(TIMEOUT_SECONDS, "history", "--json", "--sandbox");
 
         assertThat(history.exit()).as(history.describe()).isZero();
         JsonNode runs = json.readTree(history.out());
@@ -146,7 +140,7 @@ class PackagedJarIT {
         assertThat(run.get("outcomes").get("REJECTED").asLong()).isEqualTo(3);
         assertThat(runs.get(1).get("exitCode").asString()).isEqualTo("COMPLETED");
 
-        Result show = cli("show", "2", "--sandbox");
+        Result show = jar.run(TIMEOUT_SECONDS, "show", "2", "--sandbox");
 
         assertThat(show.exit()).as(show.describe()).isZero();
         assertThat(show.out()).contains("Run 2 of sendTransfersJob: COMPLETED (exit code COMPLETED_WITH_PROBLEMS)",
@@ -170,7 +164,7 @@ class PackagedJarIT {
 
     @Test
     void helpAnswersWithoutStartingTheApplication() throws Exception {
-        Result help = cli("--help");
+        Result help = jar.run(TIMEOUT_SECONDS, "--help");
 
         assertThat(help.exit()).as(help.describe()).isZero();
         assertThat(help.out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show", "Exit codes:");
@@ -183,7 +177,7 @@ class PackagedJarIT {
         Path input = work.resolve("colours.csv");
         Files.writeString(input, "reference,subject,colour\r\nX-1,Hello,red\r\n", StandardCharsets.UTF_8);
 
-        Result result = cli("run", "--input", "colours.csv", "--sandbox");
+        Result result = jar.run(TIMEOUT_SECONDS, "run", "--input", "colours.csv", "--sandbox");
 
         assertThat(result.exit()).as(result.describe()).isEqualTo(2);
         List<String> errors = result.err().lines().filter(line -> line.startsWith("error:")).toList();
@@ -199,7 +193,7 @@ class PackagedJarIT {
     private static List<String> storedTransferKeys(Path data) throws Exception {
         TransferKeyCipher cipher = new TransferKeyCipher(MasterKeySource.load(null, data));
         List<String> keys = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("filemail-batch"), "sa", "");
+        try (Connection db = JarProcess.database(data);
                 ResultSet rows = db.createStatement().executeQuery(
                         "SELECT reference, transfer_key_enc FROM transfer_ledger WHERE transfer_key_enc IS NOT NULL")) {
             while (rows.next()) {
@@ -210,38 +204,11 @@ class PackagedJarIT {
         return keys;
     }
 
-    private Result cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        invocation++;
-        Path stdout = streams.resolve(invocation + ".out");
-        Path stderr = streams.resolve(invocation + ".err");
-        // A new user's shell: no Filemail or Spring settings, and no JVM options that would print to stderr.
-        ProcessBuilder builder = JarProcess.builder(command, work, stdout, stderr);
-        Map<String, String> environment = builder.environment();
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail(String.join(" ", args) + " did not finish within " + TIMEOUT_SECONDS + " s; stdout: "
-                    + Files.readString(stdout) + "; stderr: " + Files.readString(stderr));
-        }
-        return new Result(String.join(" ", args), process.exitValue(), Files.readString(stdout),
-                Files.readString(stderr));
-    }
-
     private static String readQuietly(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
             return e.toString();
-        }
-    }
-
-    private record Result(String command, int exit, String out, String err) {
-        String describe() {
-            return "filemail-batch " + command + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
         }
     }
 }

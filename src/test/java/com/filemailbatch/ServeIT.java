@@ -11,11 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeIT {
 
+    /** Generous: only a broken run waits this long. */
+    private static final Duration WAIT = Duration.ofMinutes(3);
     private static final Pattern HEALTH = Pattern.compile("health: (http://127\\.0\\.0\\.1:\\d+)/actuator/health");
 
     @TempDir
@@ -47,14 +46,14 @@ class ServeIT {
         Files.writeString(inbox.resolve("drop.csv"), "reference,subject,to\r\nSERVE-1,Hello,ann@example.com\r\n"
                 + "SERVE-2,Hello,bob@example.com\r\n", StandardCharsets.UTF_8);
 
-        JarProcess serve = JarProcess.start(work, logs, "serve", Map.of(), "serve", "--sandbox",
-                "--management-port", "0");
+        JarProcess serve = JarProcess.in(work, logs).start("serve", "--sandbox", "--management-port", "0");
         try {
-            waitUntil(() -> HEALTH.matcher(serve.out()).find() || !serve.isAlive(), "serve to start", serve);
+            // Started, ended or out of time: the assertion below tells which, with the output.
+            serve.await(() -> HEALTH.matcher(serve.out()).find(), WAIT);
             Matcher base = HEALTH.matcher(serve.out());
             assertThat(base.find()).as(serve.describe()).isTrue();
-            waitUntil(() -> Files.exists(work.resolve("archive/drop.csv")) || !serve.isAlive(),
-                    "the dropped file to be sent and archived", serve);
+            assertThat(serve.await(() -> Files.exists(work.resolve("archive/drop.csv")), WAIT))
+                    .as("the dropped file to be sent and archived\n" + serve.describe()).isTrue();
 
             HttpResponse<String> health = get(base.group(1) + "/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -70,15 +69,14 @@ class ServeIT {
         } finally {
             serve.terminate();
         }
-        int exit = serve.waitFor(360);
+        int exit = serve.awaitExit(360);
 
         assertThat(exit).as(serve.describe()).isIn(0, 2);
         assertThat(serve.out()).contains("tick: sendTransfersJob on '* * * * * *' (UTC)", "tick: launch (schedule)",
                 "drop.csv: archived -> ", "tick: completed (execution 1)", "Stopping serve: no new launches");
         String log = Files.readString(work.resolve("data/sandbox/filemail-batch.log"));
         assertThat(log).contains("tick: launch (schedule)", "tick: completed (execution 1)");
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/sandbox/filemail-batch")
-                + ";ACCESS_MODE_DATA=r", "sa", "");
+        try (Connection db = JarProcess.database(work.resolve("data/sandbox"), ";ACCESS_MODE_DATA=r");
                 ResultSet rows = db.createStatement().executeQuery("SELECT e.STATUS, COUNT(*) FROM "
                         + "BATCH_JOB_EXECUTION e GROUP BY e.STATUS")) {
             assertThat(rows.next()).isTrue();
@@ -92,14 +90,5 @@ class ServeIT {
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what, JarProcess serve)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting for " + what + "\n" + serve.describe()).isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.filemailbatch;
 
+import static com.filemailbatch.support.TestData.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -8,23 +9,14 @@ import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxFile;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.JarProcess;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import com.filemailbatch.support.JarProcess.Result;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -45,6 +37,7 @@ class UploadIT {
 
     private static final long MIB = 1024 * 1024;
     private static final long PROCESS_TIMEOUT_SECONDS = 120;
+    private static final String[] RESUME = {"run", "--input", "resume.csv", "--run-date", "2026-11-25"};
 
     /** Kept when a test fails: the ledger, the job history and the log are the evidence. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -53,15 +46,15 @@ class UploadIT {
     @TempDir
     Path streams;
 
-    private Path jar;
+    private JarProcess.Launcher jar;
     private FilemailSandbox sandbox;
-    private int invocation;
 
     @BeforeEach
     void startSandbox() {
-        jar = Path.of(System.getProperty("filemail.batch.jar"));
-        assertThat(jar).as("the packaged jar").isRegularFile();
         sandbox = FilemailSandbox.start();
+        jar = JarProcess.in(work, streams).sandbox(sandbox)
+                .environment("FILEMAIL_DATA_DIR", work.resolve("data").toString())
+                .environment("FILEMAIL_REPORTS_DIR", work.resolve("reports").toString());
     }
 
     @AfterEach
@@ -89,12 +82,12 @@ class UploadIT {
         Files.writeString(work.resolve("big.csv"), "reference,subject,files\nBIG-1,Big file,files/big.bin\n");
 
         long began = System.nanoTime();
-        Process process = start(List.of("-Xmx64m", "-Dfilemail.upload.chunk-size=50MB"), "big.csv", "2026-11-25");
-        int exit = awaitExit(process);
+        Result run = jar.jvmOptions("-Xmx64m", "-Dfilemail.upload.chunk-size=50MB")
+                .run(PROCESS_TIMEOUT_SECONDS, "run", "--input", "big.csv", "--run-date", "2026-11-25");
         System.out.printf("UploadIT: %d MiB uploaded by a JVM with -Xmx64m in %.1f s%n", size / MIB,
                 (System.nanoTime() - began) / 1e9);
 
-        assertThat(exit).as(describeLast()).isZero();
+        assertThat(run.exit()).as(run.describe()).isZero();
         SandboxTransfer transfer = sandbox.transfers().get(0);
         assertThat(transfer.status()).isEqualTo(SandboxTransfer.Status.COMPLETED);
         assertThat(transfer.files()).singleElement().satisfies(received -> {
@@ -102,7 +95,7 @@ class UploadIT {
             assertThat(received.chunksReceived()).isEqualTo(7);
             assertThat(received.sha256()).isEqualTo(sha256(big));
         });
-        assertThat(Files.readString(streams.resolve(invocation + ".out"))).contains("completed")
+        assertThat(run.out()).contains("completed")
                 .contains(sandbox.baseUrl() + "/d/" + transfer.id());
         try (Connection db = ledgerDatabase()) {
             assertThat(queryString(db, "SELECT status FROM transfer_ledger")).isEqualTo("COMPLETED");
@@ -120,14 +113,15 @@ class UploadIT {
         Files.writeString(work.resolve("resume.csv"), "reference,subject,files\nKILL-1,Killed upload,files/resume.bin\n");
         // Slow answers: a chunk takes at least this long, so the kill lands with chunks left to send.
         sandbox.setLatency(Duration.ofMillis(300));
-        List<String> options = List.of("-Dfilemail.upload.chunk-size=5MB");
+        jar.jvmOptions("-Dfilemail.upload.chunk-size=5MB");
 
-        Process first = start(options, "resume.csv", "2026-11-25");
+        JarProcess first = jar.start(RESUME);
         long began = System.nanoTime();
-        awaitChunksReceived(first, 3);
+        if (!first.await(() -> acceptedChunks().size() >= 3, Duration.ofSeconds(PROCESS_TIMEOUT_SECONDS))) {
+            fail("the upload did not get to 3 chunks while the run was alive\n" + first.describe());
+        }
         long killedAt = System.nanoTime();
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("killed process ended").isTrue();
+        first.kill();
         int recordedNext;
         try (Connection db = ledgerDatabase()) {
             assertThat(queryString(db, "SELECT status FROM transfer_ledger")).isEqualTo("UPLOADING");
@@ -137,9 +131,9 @@ class UploadIT {
         assertThat(recordedNext).as("chunks recorded before the kill").isGreaterThanOrEqualTo(2).isLessThan(8);
         sandbox.setLatency(Duration.ZERO);
 
-        int exit = awaitExit(start(options, "resume.csv", "2026-11-25"));
+        Result restart = jar.run(PROCESS_TIMEOUT_SECONDS, RESUME);
 
-        assertThat(exit).as(describeLast()).isZero();
+        assertThat(restart.exit()).as(restart.describe()).isZero();
         Map<Integer, Integer> all = acceptedChunks();
         for (int chunk = 0; chunk < 8; chunk++) {
             int afterKill = all.getOrDefault(chunk, 0) - beforeRestart.getOrDefault(chunk, 0);
@@ -180,68 +174,14 @@ class UploadIT {
         return counts;
     }
 
-    private void awaitChunksReceived(Process process, int chunks) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROCESS_TIMEOUT_SECONDS);
-        while (process.isAlive() && System.nanoTime() < deadline) {
-            if (acceptedChunks().size() >= chunks) {
-                return;
-            }
-            process.waitFor(20, TimeUnit.MILLISECONDS);
-        }
-        fail("the upload did not get to " + chunks + " chunks while the run was alive\n" + describeLast());
-    }
-
-    private Process start(List<String> jvmOptions, String input, String runDate) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "run", "--input", input, "--run-date", runDate));
-        invocation++;
-        ProcessBuilder builder = JarProcess.builder(command, work, streams.resolve(invocation + ".out"),
-                streams.resolve(invocation + ".err"));
-        Map<String, String> environment = builder.environment();
-        environment.put("FILEMAIL_BASE_URL", sandbox.baseUrl().toString());
-        environment.put("FILEMAIL_API_KEY", sandbox.apiKey());
-        environment.put("FILEMAIL_DATA_DIR", work.resolve("data").toString());
-        environment.put("FILEMAIL_REPORTS_DIR", work.resolve("reports").toString());
-        return builder.start();
-    }
-
-    private int awaitExit(Process process) throws Exception {
-        if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-            fail("the run did not finish within " + PROCESS_TIMEOUT_SECONDS + " s\n" + describeLast());
-        }
-        return process.exitValue();
-    }
-
     private Connection ledgerDatabase() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/filemail-batch"), "sa", "");
+        return JarProcess.database(work.resolve("data"));
     }
 
     private static String queryString(Connection db, String sql) throws SQLException {
         try (ResultSet result = db.createStatement().executeQuery(sql)) {
             assertThat(result.next()).as(sql).isTrue();
             return result.getString(1);
-        }
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private String describeLast() {
-        try {
-            return "run " + invocation + "\n--- stdout\n" + Files.readString(streams.resolve(invocation + ".out"),
-                    StandardCharsets.UTF_8) + "\n--- stderr\n" + Files.readString(streams.resolve(invocation + ".err"),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 }

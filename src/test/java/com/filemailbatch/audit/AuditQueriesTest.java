@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.filemailbatch.ledger.TransferRecord;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -14,16 +14,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import tools.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,11 +33,7 @@ class AuditQueriesTest {
     ObjectMapper objectMapper;
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -59,8 +51,7 @@ class AuditQueriesTest {
         TestData.reset(jdbc, sandbox);
         Path input = TestData.csv(dir, "audited.csv", "reference,subject,to,password", "AU-1,Audited,a@example.com,"
                 + "s3cret-pass", "AU-2,Rejected,b@,");
-        execution = jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 3, 1),
-                Duration.ofDays(1), false));
+        execution = jobs.send(input, LocalDate.of(2026, 3, 1));
     }
 
     @Test
@@ -110,8 +101,7 @@ class AuditQueriesTest {
     @Test
     void historyFiltersByStatusOrExitCodeAndByStartTime() throws Exception {
         Path broken = TestData.csv(dir, "broken.csv", "reference,sujbect", "AU-3,Typo in the header");
-        JobExecution failed = jobOperator.start(sendTransfersJob, SendJobParameters.of(broken, LocalDate.of(2026, 3,
-                2), Duration.ofDays(1), false));
+        JobExecution failed = jobs.send(broken, LocalDate.of(2026, 3, 2));
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 
         assertThat(ids(new HistoryFilter(1000, "FAILED", null))).contains(failed.getId())

@@ -3,14 +3,13 @@ package com.filemailbatch.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.sandbox.FilemailSandbox;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +19,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,11 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AuditorQueriesTest {
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -62,8 +54,7 @@ class AuditorQueriesTest {
                 "INV-2026-0043,Invoice 43,other@acme.example",
                 "INV-2026-0044,Invoice 44,billing@acme",
                 "INV-2026-0045,Invoice 45,ops@acme.example;billing@acme.example");
-        execution = jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 11, 15),
-                Duration.ofDays(1), false));
+        execution = jobs.send(input, LocalDate.of(2026, 11, 15));
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET START_TIME = ? WHERE JOB_EXECUTION_ID = ?",
                 Timestamp.valueOf("2026-11-15 01:30:00"), execution.getId());
         queries = guideQueries();

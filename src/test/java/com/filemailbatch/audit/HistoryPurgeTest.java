@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.filemailbatch.ledger.TransferStatus;
 import com.filemailbatch.report.ReceiptVerifier;
 import com.filemailbatch.sandbox.FilemailSandbox;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,11 +22,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HistoryPurgeTest {
 
     private static final Instant CUTOFF = Instant.parse("2021-01-01T00:00:00Z");
+    private static final LocalDate MAY_1 = LocalDate.of(2026, 5, 1);
     private static final OffsetDateTime OLD = OffsetDateTime.of(2020, 5, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     private static final List<String> BATCH_TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
@@ -47,11 +44,7 @@ class HistoryPurgeTest {
     HistoryPurge purge;
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -80,10 +73,10 @@ class HistoryPurgeTest {
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', END_TIME = CREATE_TIME WHERE STATUS = 'STARTED' "
                 + "AND CREATE_TIME < ?", Timestamp.valueOf("2021-01-01 00:00:00"));
         purge.purge(CUTOFF, false);
-        finalOnly = run("final-only.csv", "P-1");
-        unfinished = run("unfinished.csv", "P-2");
-        running = run("running.csv", "P-3");
-        recent = run("recent.csv", "P-4");
+        finalOnly = jobs.send(input("final-only.csv", "P-1"), MAY_1);
+        unfinished = jobs.send(input("unfinished.csv", "P-2"), MAY_1);
+        running = jobs.send(input("running.csv", "P-3"), MAY_1);
+        recent = jobs.send(input("recent.csv", "P-4"), MAY_1);
         for (JobExecution old : List.of(finalOnly, unfinished, running)) {
             backdate(old);
         }
@@ -158,10 +151,8 @@ class HistoryPurgeTest {
         assertThat(executionExists(finalOnly)).isTrue();
     }
 
-    private JobExecution run(String file, String reference) throws Exception {
-        Path input = TestData.csv(dir, file, "reference,subject,to", reference + ",Purge me,billing@acme.example");
-        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 5, 1),
-                Duration.ofDays(1), false));
+    private Path input(String file, String reference) {
+        return TestData.csv(dir, file, "reference,subject,to", reference + ",Purge me,billing@acme.example");
     }
 
     private void backdate(JobExecution execution) {

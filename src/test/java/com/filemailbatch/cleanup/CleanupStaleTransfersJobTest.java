@@ -6,13 +6,11 @@ import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxTransfer;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.SandboxHttp;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @FilemailBatchTest
 class CleanupStaleTransfersJobTest {
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
-
-    @Autowired
-    @Qualifier("cleanupStaleTransfersJob")
-    Job cleanupStaleTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -58,8 +45,7 @@ class CleanupStaleTransfersJobTest {
         TestData.reset(jdbc, sandbox);
         Path input = TestData.csv(dir, "stale.csv", "reference,subject", "LIVE,Live one", "DONE,Completed elsewhere",
                 "GONE,Expired at Filemail", "FRESH,Initialized an hour ago");
-        jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 1, 1),
-                Duration.ofDays(1), false));
+        jobs.send(input, LocalDate.of(2026, 1, 1));
         jdbc.update("UPDATE transfer_ledger SET initialized_at = ? WHERE reference IN ('LIVE', 'DONE', 'GONE')",
                 java.time.OffsetDateTime.now().minusDays(2));
         jdbc.update("UPDATE transfer_ledger SET initialized_at = ? WHERE reference = 'FRESH'",
@@ -72,7 +58,7 @@ class CleanupStaleTransfersJobTest {
 
     @Test
     void cancelsOnlyStaleIncompleteTransfersAndRecordsWhatFilemailSaidOfTheOthers() throws Exception {
-        JobExecution execution = cleanup(false);
+        JobExecution execution = jobs.cleanup(false);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
@@ -97,14 +83,14 @@ class CleanupStaleTransfersJobTest {
             sandbox.respondNext("PUT", "/transfer/cancel", 500, "UnknownError", "try later");
         }
 
-        JobExecution execution = cleanup(false);
+        JobExecution execution = jobs.cleanup(false);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM transfer_ledger WHERE status = 'INITIALIZED' "
                 + "AND last_error_status = 'UnknownError'", Integer.class)).isEqualTo(1);
 
-        JobExecution next = cleanup(false);
+        JobExecution next = jobs.cleanup(false);
         assertThat(next.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         assertThat(TestData.ledgerStatuses(jdbc)).containsEntry("FRESH", "INITIALIZED")
                 .doesNotContainValue("FAILED");
@@ -113,7 +99,7 @@ class CleanupStaleTransfersJobTest {
 
     @Test
     void aDryRunCancelsNothing() throws Exception {
-        JobExecution execution = cleanup(true);
+        JobExecution execution = jobs.cleanup(true);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(sandbox.requests()).isEmpty();
@@ -122,12 +108,7 @@ class CleanupStaleTransfersJobTest {
                 execution.getId())).containsExactly("WOULD_CANCEL", "WOULD_CANCEL", "WOULD_CANCEL");
     }
 
-    private JobExecution cleanup(boolean dryRun) throws Exception {
-        return jobOperator.start(cleanupStaleTransfersJob, CleanupJobParameters.of(Instant.now(), Duration.ofDays(1),
-                dryRun));
-    }
-
     private SandboxTransfer transfer(String subject) {
-        return sandbox.transfers().stream().filter(t -> t.subject().equals(subject)).findFirst().orElseThrow();
+        return TestData.transfer(sandbox, subject);
     }
 }

@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import static com.filemailbatch.support.Processes.deadPid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.ExitCodes;
@@ -99,14 +100,6 @@ class RecoverCommandTest {
         context.getBean(JdbcTemplate.class).update("INSERT INTO run_owner (job_execution_id, host, pid, started_at, "
                 + "heartbeat_at) VALUES (?, ?, ?, ?, ?)", execution.getId(), host, pid, now, now);
         return execution.getId();
-    }
-
-    private static long deadPid() {
-        long pid = 4_000_000;
-        while (ProcessHandle.of(pid).isPresent()) {
-            pid++;
-        }
-        return pid;
     }
 
     private int execute(String... args) {

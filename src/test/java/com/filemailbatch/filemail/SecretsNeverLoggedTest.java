@@ -2,18 +2,16 @@ package com.filemailbatch.filemail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.filemailbatch.cleanup.CleanupJobParameters;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Clob;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,15 +57,7 @@ class SecretsNeverLoggedTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
-
-    @Autowired
-    @Qualifier("cleanupStaleTransfersJob")
-    Job cleanupStaleTransfersJob;
+    JobRuns jobs;
 
     @TempDir
     Path dir;
@@ -81,11 +68,9 @@ class SecretsNeverLoggedTest {
         Path input = TestData.csv(dir, "secret.csv", "reference,subject,to,password",
                 "S-1,Secret plans,ann@example.com," + PASSWORD);
 
-        JobExecution send = jobOperator.start(sendTransfersJob,
-                SendJobParameters.of(input, LocalDate.of(2026, 11, 25), Duration.ofDays(1), false));
+        JobExecution send = jobs.send(input, LocalDate.of(2026, 11, 25));
         Thread.sleep(5);
-        JobExecution cleanup = jobOperator.start(cleanupStaleTransfersJob,
-                CleanupJobParameters.of(Instant.now(), Duration.ZERO, false));
+        JobExecution cleanup = jobs.cleanup(Duration.ZERO, false);
 
         assertThat(send.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(cleanup.getStatus()).isEqualTo(BatchStatus.COMPLETED);

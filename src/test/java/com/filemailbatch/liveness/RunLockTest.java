@@ -1,5 +1,6 @@
 package com.filemailbatch.liveness;
 
+import static com.filemailbatch.support.Processes.deadPid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.liveness.RunLock.HeldLock;
@@ -113,14 +114,5 @@ class RunLockTest {
 
     private LocalDateTime lockUntil() {
         return jdbc.queryForObject("SELECT lock_until FROM shedlock WHERE name = ?", LocalDateTime.class, NAME);
-    }
-
-    /** A pid no process of this host has. */
-    private static long deadPid() {
-        long pid = 4_000_000;
-        while (ProcessHandle.of(pid).isPresent()) {
-            pid++;
-        }
-        return pid;
     }
 }

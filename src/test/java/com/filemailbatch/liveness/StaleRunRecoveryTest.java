@@ -1,5 +1,6 @@
 package com.filemailbatch.liveness;
 
+import static com.filemailbatch.support.Processes.deadPid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.liveness.StaleRunRecovery.Recovery;
@@ -130,13 +131,5 @@ class StaleRunRecoveryTest {
                     + "VALUES (?, ?, ?, ?, ?)", execution.getId(), host, pid, heartbeat, heartbeat);
         }
         return execution.getId();
-    }
-
-    static long deadPid() {
-        long pid = 4_000_000;
-        while (ProcessHandle.of(pid).isPresent()) {
-            pid++;
-        }
-        return pid;
     }
 }

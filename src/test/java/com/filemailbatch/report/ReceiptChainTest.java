@@ -6,14 +6,13 @@ import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.RunJournal;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,11 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -39,12 +35,10 @@ import tools.jackson.databind.ObjectMapper;
 @FilemailBatchTest
 class ReceiptChainTest {
 
-    @Autowired
-    JobOperator jobOperator;
+    private static final LocalDate APRIL_1 = LocalDate.of(2026, 4, 1);
 
     @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -75,10 +69,10 @@ class ReceiptChainTest {
     @BeforeEach
     void threeRunsOneOfThemFailed() throws Exception {
         TestData.reset(jdbc, sandbox);
-        runs.add(run(TestData.csv(dir, "first.csv", "reference,subject,to,password", "R-1,First,a@example.com,"
-                + "pa55-word-1", "R-2,Second,b@example.com,", "R-3,Bad,nobody@,")));
-        runs.add(run(TestData.csv(dir, "failed.csv", "reference,sujbect", "R-4,Typo")));
-        runs.add(run(TestData.csv(dir, "third.csv", "reference,subject", "R-5,Third", "R-1,Again")));
+        runs.add(jobs.send(TestData.csv(dir, "first.csv", "reference,subject,to,password", "R-1,First,a@example.com,"
+                + "pa55-word-1", "R-2,Second,b@example.com,", "R-3,Bad,nobody@,"), APRIL_1));
+        runs.add(jobs.send(TestData.csv(dir, "failed.csv", "reference,sujbect", "R-4,Typo"), APRIL_1));
+        runs.add(jobs.send(TestData.csv(dir, "third.csv", "reference,subject", "R-5,Third", "R-1,Again"), APRIL_1));
         assertThat(runs.get(1).getStatus()).isEqualTo(BatchStatus.FAILED);
     }
 
@@ -154,11 +148,6 @@ class ReceiptChainTest {
         JournalEntry[] none = new JournalEntry[1];
         journal.forEachPaged(-1, 2, entry -> none[0] = entry);
         assertThat(none[0]).isNull();
-    }
-
-    private JobExecution run(Path input) throws Exception {
-        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 4, 1),
-                Duration.ofDays(1), false));
     }
 
     private Path copyOfReceipts() throws IOException {

@@ -6,10 +6,10 @@ import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxFaults;
 import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,11 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -35,11 +32,7 @@ class ExactlyOnceJobTest {
     private static final int ROWS = 120;
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -56,7 +49,8 @@ class ExactlyOnceJobTest {
     @TempDir
     Path dir;
 
-    private int runs;
+    /** Each run of a test is a new instance: the next day of the month. */
+    private final JobRuns.Days days = JobRuns.Days.of(2026, 5);
 
     @BeforeEach
     void cleanSlate() {
@@ -68,12 +62,12 @@ class ExactlyOnceJobTest {
         Path input = rows("faults.csv", ROWS);
         sandbox.setFaults(SandboxFaults.transientShare(0.3).withRetryAfter(Duration.ZERO));
 
-        JobExecution first = run(input);
+        JobExecution first = jobs.send(input, days.next());
         // A row whose five attempts all failed (0.3^5 per row) is FAILED; the next run of the file sends it.
         JobExecution last = first;
         for (int again = 0; again < 3 && !TestData.ledgerStatuses(jdbc).values().stream()
                 .allMatch("INITIALIZED"::equals); again++) {
-            last = run(input);
+            last = jobs.send(input, days.next());
         }
 
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -87,7 +81,7 @@ class ExactlyOnceJobTest {
         Path input = rows("lost.csv", ROWS);
         sandbox.setFaults(SandboxFaults.none().withDropAfterCreateShare(0.3));
 
-        JobExecution execution = run(input);
+        JobExecution execution = jobs.send(input, days.next());
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(sandbox.injectedFaults().droppedAfterCreate()).isPositive();
@@ -107,7 +101,7 @@ class ExactlyOnceJobTest {
         for (int row = 0; row < 3; row++) {
             sandbox.respondNext("GET", "/transfer/sent", 401, "InvalidApikey", "key revoked for a moment");
         }
-        JobExecution stopped = run(input);
+        JobExecution stopped = jobs.send(input, days.next());
         awaitCallsInFlight();
         assertThat(stopped.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(TestData.ledgerStatuses(jdbc).values()).doesNotContain("INITIALIZED", "PENDING");
@@ -115,7 +109,7 @@ class ExactlyOnceJobTest {
         assertThat(createdBeforeRestart).isPositive();
 
         sandbox.setFaults(SandboxFaults.none());
-        JobExecution resumed = run(input);
+        JobExecution resumed = jobs.send(input, days.next());
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertExactlyOneLiveTransferPerRow(3);
@@ -134,7 +128,7 @@ class ExactlyOnceJobTest {
         sandbox.setLatency(Duration.ofMillis(250));
         JobExecution execution;
         try {
-            execution = run(input);
+            execution = jobs.send(input, days.next());
         } finally {
             sandbox.setLatency(Duration.ZERO);
         }
@@ -160,7 +154,7 @@ class ExactlyOnceJobTest {
         Path input = rows("quota.csv", 20);
         sandbox.respondNext("POST", "/transfer/initialize", 429, "ApiKeyQuotaExceeded", "daily quota used up");
 
-        JobExecution limited = run(input);
+        JobExecution limited = jobs.send(input, days.next());
 
         assertThat(limited.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(limited.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
@@ -172,7 +166,7 @@ class ExactlyOnceJobTest {
 
         // The next night's run has another file: the deferred rows go out first, from the ledger.
         Path tomorrow = TestData.csv(dir, "tomorrow.csv", "reference,subject", "NEXT-1,Tomorrow's transfer");
-        JobExecution next = run(tomorrow);
+        JobExecution next = jobs.send(tomorrow, days.next());
 
         assertThat(next.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         assertThat(jdbc.queryForList("SELECT step_name FROM run_journal WHERE job_execution_id = ? "
@@ -213,11 +207,5 @@ class ExactlyOnceJobTest {
 
     private Path rows(String name, int count) {
         return TestData.rows(dir, name, count);
-    }
-
-    private JobExecution run(Path input) throws Exception {
-        runs++;
-        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 5, runs),
-                Duration.ofDays(1), false));
     }
 }

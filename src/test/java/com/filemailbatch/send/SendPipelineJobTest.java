@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -37,11 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 class SendPipelineJobTest {
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -52,7 +45,8 @@ class SendPipelineJobTest {
     @TempDir
     Path dir;
 
-    private int runs;
+    /** Each run of a test is a new instance: the next day of the month. */
+    private final JobRuns.Days days = JobRuns.Days.of(2026, 6);
 
     @BeforeEach
     void cleanSlate() {
@@ -74,7 +68,7 @@ class SendPipelineJobTest {
         }
         Path input = TestData.csv(dir, "pipeline.csv", lines.toArray(String[]::new));
 
-        JobExecution execution = run(input);
+        JobExecution execution = jobs.send(input, days.next());
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(sandbox.transfers()).hasSize(86);
@@ -95,7 +89,7 @@ class SendPipelineJobTest {
         // The 41st call: rows of several chunks are claimed and in flight around it.
         sandbox.respondAfter(40, "POST", "/transfer/initialize", 401, "InvalidApikey", "key revoked");
 
-        JobExecution failed = run(input);
+        JobExecution failed = jobs.send(input, days.next());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.getAllFailureExceptions()).anySatisfy(failure -> assertThat(causes(failure))
@@ -105,7 +99,7 @@ class SendPipelineJobTest {
                 .isEqualTo(sandbox.transfers().size()).isLessThan(200);
         assertJournalAgreesWithLedger(failed);
 
-        JobExecution resumed = run(input);
+        JobExecution resumed = jobs.send(input, days.next());
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         TestData.assertExactlyOneLiveTransferPerRow(sandbox, jdbc, 200);
@@ -117,7 +111,7 @@ class SendPipelineJobTest {
         Path input = TestData.rows(dir, "fatal-last.csv", 32);
         sandbox.respondAfter(31, "POST", "/transfer/initialize", 401, "InvalidApikey", "key revoked");
 
-        JobExecution failed = run(input);
+        JobExecution failed = jobs.send(input, days.next());
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(sandbox.requests().stream().filter(r -> r.path().equals("/transfer/initialize")).count())
@@ -148,11 +142,5 @@ class SendPipelineJobTest {
             causes.add(t);
         }
         return causes;
-    }
-
-    private JobExecution run(Path input) throws Exception {
-        runs++;
-        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, LocalDate.of(2026, 6, runs),
-                Duration.ofDays(1), false));
     }
 }

@@ -12,6 +12,7 @@ import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,11 +37,7 @@ class SendTransfersJobTest {
     private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 25);
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -80,7 +74,7 @@ class SendTransfersJobTest {
                 "A-3,Invoice 3,cat@example.com;dan@example.com,,-1,false,true",
                 "A-4,,eve@example.com,,,,");
 
-        JobExecution execution = run(input, RUN_DATE);
+        JobExecution execution = jobs.send(input, RUN_DATE);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
@@ -123,7 +117,7 @@ class SendTransfersJobTest {
         // Slow answers keep calls in flight long enough to overlap.
         sandbox.setLatency(Duration.ofMillis(150));
 
-        run(input, RUN_DATE);
+        jobs.send(input, RUN_DATE);
 
         assertThat(sandbox.transfers()).hasSize(40);
         assertThat(sandbox.maxConcurrentRequests()).isGreaterThan(1)
@@ -134,8 +128,8 @@ class SendTransfersJobTest {
     void theSameFileRunAgainSendsNothingTwice() throws Exception {
         Path input = TestData.csv(dir, "again.csv", "reference,subject", "B-1,First", "B-2,Second");
 
-        run(input, RUN_DATE);
-        JobExecution second = run(input, RUN_DATE.plusDays(1));
+        jobs.send(input, RUN_DATE);
+        JobExecution second = jobs.send(input, RUN_DATE.plusDays(1));
 
         assertThat(second.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         assertThat(sandbox.transfers()).hasSize(2);
@@ -146,9 +140,9 @@ class SendTransfersJobTest {
     @Test
     void aCompletedRunOfTheSameDateIsNotStartedAgain() throws Exception {
         Path input = TestData.csv(dir, "once.csv", "subject", "Only once");
-        run(input, RUN_DATE);
+        jobs.send(input, RUN_DATE);
 
-        assertThatThrownBy(() -> run(input, RUN_DATE)).isInstanceOf(JobInstanceAlreadyCompleteException.class);
+        assertThatThrownBy(() -> jobs.send(input, RUN_DATE)).isInstanceOf(JobInstanceAlreadyCompleteException.class);
         assertThat(sandbox.transfers()).hasSize(1);
     }
 
@@ -157,7 +151,7 @@ class SendTransfersJobTest {
         Path input = TestData.csv(dir, "dupes.csv", "subject,to", "Same,x@example.com", "Same,X@example.com ",
                 "Other,x@example.com");
 
-        JobExecution execution = run(input, RUN_DATE);
+        JobExecution execution = jobs.send(input, RUN_DATE);
 
         assertThat(sandbox.transfers()).extracting(SandboxTransfer::subject).containsExactlyInAnyOrder("Same",
                 "Other");
@@ -180,7 +174,7 @@ class SendTransfersJobTest {
         FailAfter failAfter = new FailAfter(sandbox, 300);
         failAfter.start();
 
-        JobExecution failed = run(input, RUN_DATE);
+        JobExecution failed = jobs.send(input, RUN_DATE);
         failAfter.join();
 
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -202,7 +196,7 @@ class SendTransfersJobTest {
                 .isLessThanOrEqualTo(createdBeforeOutage);
 
         sandbox.setUnavailable(false);
-        JobExecution resumed = run(input, RUN_DATE);
+        JobExecution resumed = jobs.send(input, RUN_DATE);
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(resumed.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
@@ -219,7 +213,7 @@ class SendTransfersJobTest {
         Path input = TestData.csv(dir, "report.csv", "reference,subject,days", "C-1,Fine,7", "C-2,Bad days,0",
                 "C-3,,3");
 
-        JobExecution execution = run(input, RUN_DATE);
+        JobExecution execution = jobs.send(input, RUN_DATE);
 
         Path reportsDir = Path.of(settings.reportsDir());
         JsonNode report = new JsonMapper().readTree(reportsDir.resolve("run-" + execution.getId() + ".json").toFile());
@@ -240,8 +234,7 @@ class SendTransfersJobTest {
         Path input = TestData.csv(dir, "dry.csv", "reference,subject,to", "D-1,Would go,a@example.com",
                 "D-2,Would not,nobody");
 
-        JobExecution execution = jobOperator.start(sendTransfersJob, SendJobParameters.of(input, RUN_DATE,
-                Duration.ofDays(1), true));
+        JobExecution execution = jobs.sendDryRun(input, RUN_DATE);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(sandbox.requests()).isEmpty();
@@ -249,7 +242,7 @@ class SendTransfersJobTest {
         assertThat(jdbc.queryForList("SELECT outcome FROM run_journal WHERE job_execution_id = ? ORDER BY "
                 + "source_line", String.class, execution.getId())).containsExactly("WOULD_SEND", "REJECTED");
         // A dry run is an instance of its own: the real run of the date can still happen.
-        assertThat(run(input, RUN_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jobs.send(input, RUN_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(sandbox.transfers()).hasSize(1);
     }
 
@@ -257,7 +250,7 @@ class SendTransfersJobTest {
     void aFileWithAnUnknownColumnFailsTheRunBeforeAnythingIsSent() throws Exception {
         Path input = TestData.csv(dir, "typo.csv", "reference,sujbect", "E-1,Never sent");
 
-        JobExecution execution = run(input, RUN_DATE);
+        JobExecution execution = jobs.send(input, RUN_DATE);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getAllFailureExceptions()).anySatisfy(failure -> assertThat(failure)
@@ -284,12 +277,11 @@ class SendTransfersJobTest {
                 Thread.onSpinWait();
             }
             // What the command line does on SIGTERM.
-            runStopper.requestStop("sendTransfersJob", SendJobParameters.of(input, RUN_DATE, Duration.ofDays(1),
-                    false));
+            runStopper.requestStop("sendTransfersJob", JobRuns.sendParameters(input, RUN_DATE));
         });
         stopper.start();
 
-        JobExecution stopped = run(input, RUN_DATE);
+        JobExecution stopped = jobs.send(input, RUN_DATE);
         stopper.join();
 
         assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
@@ -297,7 +289,7 @@ class SendTransfersJobTest {
         long sentBeforeStop = sandbox.transfers().size();
         assertThat(sentBeforeStop).isLessThan(1500).isEqualTo(committedRows(stopped, "initializeTransfersStep"));
 
-        JobExecution resumed = run(input, RUN_DATE);
+        JobExecution resumed = jobs.send(input, RUN_DATE);
 
         assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(readCount(resumed, "initializeTransfersStep")).isEqualTo(1500 - sentBeforeStop);
@@ -322,10 +314,6 @@ class SendTransfersJobTest {
 
     private List<RecordedRequest> initializeRequests() {
         return sandbox.requests().stream().filter(r -> r.path().equals("/transfer/initialize")).toList();
-    }
-
-    private JobExecution run(Path input, LocalDate date) throws Exception {
-        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, date, Duration.ofDays(1), false));
     }
 
     /** Makes the sandbox unavailable once it has answered {@code count} initialize calls. */

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest
+@Import(JobRuns.class)
 @ContextConfiguration(initializers = PostgresContextInitializer.class, inheritInitializers = false)
 @EnabledIf(value = "com.filemailbatch.support.PostgresContextInitializer$PostgresServer#available",
         disabledReason = "no PostgreSQL server at FILEMAIL_TEST_POSTGRES (default 127.0.0.1:5432)")

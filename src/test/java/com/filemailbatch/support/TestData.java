@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Small helpers for job tests: a clean slate, CSV files, and reading the ledger back. */
+/** Small helpers for job tests: a clean slate, CSV files, reading the ledger and the sandbox back. */
 public final class TestData {
 
     private TestData() {
@@ -76,5 +82,24 @@ public final class TestData {
 
     public static List<Map<String, Object>> ledger(JdbcTemplate jdbc) {
         return jdbc.queryForList("SELECT * FROM transfer_ledger ORDER BY source_line");
+    }
+
+    /** The sandbox's transfer of that subject (the first, if a subject was sent twice). */
+    public static SandboxTransfer transfer(FilemailSandbox sandbox, String subject) {
+        return sandbox.transfers().stream().filter(t -> t.subject().equals(subject)).findFirst().orElseThrow();
+    }
+
+    /** Hex SHA-256 of a file, read as a stream: the digest the sandbox keeps of what it received. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

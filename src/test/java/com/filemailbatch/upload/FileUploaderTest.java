@@ -1,8 +1,8 @@
 package com.filemailbatch.upload;
 
+import static com.filemailbatch.support.TestData.sha256;
 import static com.filemailbatch.upload.UploadSandbox.CHUNK;
 import static com.filemailbatch.upload.UploadSandbox.randomFile;
-import static com.filemailbatch.upload.UploadSandbox.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

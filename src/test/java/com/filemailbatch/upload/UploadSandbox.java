@@ -6,7 +6,6 @@ import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import tools.jackson.databind.JsonNode;
@@ -77,14 +73,6 @@ final class UploadSandbox implements AutoCloseable {
             }
         }
         return file;
-    }
-
-    static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override

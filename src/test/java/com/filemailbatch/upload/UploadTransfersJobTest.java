@@ -1,8 +1,8 @@
 package com.filemailbatch.upload;
 
+import static com.filemailbatch.support.TestData.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.filemailbatch.cleanup.CleanupJobParameters;
 import com.filemailbatch.filemail.CallPolicy;
 import com.filemailbatch.filemail.FilemailApi;
 import com.filemailbatch.ledger.LedgerRepository;
@@ -10,27 +10,20 @@ import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxFile;
 import com.filemailbatch.sandbox.SandboxTransfer;
-import com.filemailbatch.send.SendJobParameters;
 import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
+import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -64,15 +54,7 @@ class UploadTransfersJobTest {
     private static final String UPLOAD_PATH = "/savefile.ashx";
 
     @Autowired
-    JobOperator jobOperator;
-
-    @Autowired
-    @Qualifier("sendTransfersJob")
-    Job sendTransfersJob;
-
-    @Autowired
-    @Qualifier("cleanupStaleTransfersJob")
-    Job cleanupStaleTransfersJob;
+    JobRuns jobs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -122,7 +104,7 @@ class UploadTransfersJobTest {
                 "U-NAMES,Names,ann@example.com,docs/name with spaces.txt;docs/Grüße 日本 ñ.txt",
                 "U-NOFILES,No files,ann@example.com,");
 
-        JobExecution execution = run(input, LocalDate.of(2026, 11, 25));
+        JobExecution execution = jobs.send(input, LocalDate.of(2026, 11, 25));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
@@ -196,7 +178,7 @@ class UploadTransfersJobTest {
                 "P-DIR,Directory,folder",
                 "P-SAME,Same name,a/same.txt;b/same.txt");
 
-        JobExecution execution = run(input, LocalDate.of(2026, 11, 26));
+        JobExecution execution = jobs.send(input, LocalDate.of(2026, 11, 26));
 
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
         assertThat(sandbox.requests()).as("requests to Filemail").isEmpty();
@@ -245,7 +227,7 @@ class UploadTransfersJobTest {
                 + "AND file_name = 'small.txt'", ledgerId);
         sandbox.clearRequests();
 
-        JobExecution restart = run(input, LocalDate.of(2026, 11, 28));
+        JobExecution restart = jobs.send(input, LocalDate.of(2026, 11, 28));
 
         assertThat(restart.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         List<RecordedRequest> uploads = sandbox.requests().stream().filter(r -> r.path().equals(UPLOAD_PATH)).toList();
@@ -267,7 +249,7 @@ class UploadTransfersJobTest {
         api.complete(transfer.id(), transfer.key());
         sandbox.clearRequests();
 
-        JobExecution restart = run(input, LocalDate.of(2026, 11, 30));
+        JobExecution restart = jobs.send(input, LocalDate.of(2026, 11, 30));
 
         assertThat(restart.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         assertThat(sandbox.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.status())
@@ -287,7 +269,7 @@ class UploadTransfersJobTest {
         // As an adopted transfer is recorded: the sent list has no transferurl.
         jdbc.update("UPDATE transfer_ledger SET transfer_url = NULL");
 
-        JobExecution restart = run(input, LocalDate.of(2026, 12, 2));
+        JobExecution restart = jobs.send(input, LocalDate.of(2026, 12, 2));
 
         assertThat(restart.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
         Map<String, Object> row = row("A-1");
@@ -305,7 +287,7 @@ class UploadTransfersJobTest {
                 "S-SLOW,Slow but moving,slow.txt");
         sandbox.respondNext("POST", UPLOAD_PATH, 400, "InvalidParameter", "refused for the test");
         sandbox.respondNext("POST", UPLOAD_PATH, 400, "InvalidParameter", "refused for the test");
-        run(input, LocalDate.of(2026, 12, 3));
+        jobs.send(input, LocalDate.of(2026, 12, 3));
         assertThat(TestData.ledgerStatuses(jdbc)).containsOnly(Map.entry("S-STUCK", "UPLOADING"),
                 Map.entry("S-SLOW", "UPLOADING"));
         OffsetDateTime twoDaysAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(2);
@@ -314,8 +296,7 @@ class UploadTransfersJobTest {
         jdbc.update("UPDATE transfer_ledger SET updated_at = ? WHERE reference = 'S-SLOW'",
                 OffsetDateTime.now(ZoneOffset.UTC).minusHours(1));
 
-        JobExecution cleanup = jobOperator.start(cleanupStaleTransfersJob,
-                CleanupJobParameters.of(Instant.now(), Duration.ofDays(1), false));
+        JobExecution cleanup = jobs.cleanup(false);
 
         assertThat(cleanup.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(TestData.ledgerStatuses(jdbc)).containsOnly(Map.entry("S-STUCK", "CANCELLED"),
@@ -327,7 +308,7 @@ class UploadTransfersJobTest {
     /** Runs the input once with the first upload refused, which leaves its transfer UPLOADING. */
     private SandboxTransfer leftUploading(Path input, LocalDate date) throws Exception {
         sandbox.respondNext("POST", UPLOAD_PATH, 400, "InvalidParameter", "refused for the test");
-        JobExecution first = run(input, date);
+        JobExecution first = jobs.send(input, date);
         assertThat(first.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
         assertThat(TestData.ledgerStatuses(jdbc).values()).containsOnly("UPLOADING");
         assertThat(TestData.ledger(jdbc)).extracting(row -> row.get("LAST_ERROR_STATUS")).containsOnly(
@@ -357,14 +338,6 @@ class UploadTransfersJobTest {
         return Files.write(file, bytes);
     }
 
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
     private List<Map<String, String>> uploadQueries(String fileName) {
         return sandbox.requests().stream().filter(r -> r.path().equals(UPLOAD_PATH)).map(UploadTransfersJobTest::query)
                 .filter(query -> fileName.equals(query.get("thefilename"))).toList();
@@ -380,7 +353,7 @@ class UploadTransfersJobTest {
     }
 
     private SandboxTransfer transfer(String subject) {
-        return sandbox.transfers().stream().filter(t -> t.subject().equals(subject)).findFirst().orElseThrow();
+        return TestData.transfer(sandbox, subject);
     }
 
     private Map<String, Object> row(String reference) {
@@ -389,9 +362,5 @@ class UploadTransfersJobTest {
 
     private URI uploadUrl() {
         return URI.create(sandbox.baseUrl() + UPLOAD_PATH);
-    }
-
-    private JobExecution run(Path input, LocalDate date) throws Exception {
-        return jobOperator.start(sendTransfersJob, SendJobParameters.of(input, date, Duration.ofDays(1), false));
     }
 }
