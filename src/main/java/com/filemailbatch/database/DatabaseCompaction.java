@@ -1,5 +1,6 @@
 package com.filemailbatch.database;
 
+import com.filemailbatch.settings.BatchSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Compacts an H2 file database that has become mostly waste, as the last thing a command that wrote much does
- * before it exits, when {@value #MIN_MB_PROPERTY} turns it on. Why it is needed: {@code WRITE_DELAY=0} (every
+ * before it exits (on by default; {@code filemail.h2-compact-min-mb} sets the size from which it is worth it, a
+ * negative value turns it off). Why it is needed: {@code WRITE_DELAY=0} (every
  * commit on disk before it returns, see application.properties) stops H2's background writer, which is also what
  * compacts the file while the database is open. Each commit writes a new chunk, so the file outgrows its data many
  * times over; closing normally compacts for at most 200 ms (H2's {@code MAX_COMPACT_TIME}), which does not dent that.
@@ -26,13 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class DatabaseCompaction {
 
-    /**
-     * The smallest file worth a rewrite at the end of a command, in MB; negative (the default) turns compaction off.
-     * Off by default because H2's compaction needs heap in proportion to the file it reads, on top of what the
-     * command itself held.
-     */
-    static final String MIN_MB_PROPERTY = "filemail.h2-compact-min-mb";
-    static final long DEFAULT_MIN_MB = -1;
     /** H2's {@code info.CHUNKS_FILL_RATE}: the share of the file's chunk space still live. */
     static final int MAX_LIVE_PERCENT = 50;
 
@@ -46,12 +41,14 @@ public final class DatabaseCompaction {
     }
 
     /**
-     * The check a command that wrote makes as the last thing before it exits: when {@value #MIN_MB_PROPERTY} is set
-     * (off by default), for a file of at least that many MB with at most {@value #MAX_LIVE_PERCENT}% live.
-     * The database is closed afterwards if it was compacted.
+     * The check a command that wrote makes as the last thing before it exits: for a file of at least
+     * {@code filemail.h2-compact-min-mb} MB with at most {@value #MAX_LIVE_PERCENT}% live. Without it the file
+     * would grow with every run, whatever its data. H2 reads the file's chunk map to compact it, so the heap it
+     * needs grows with the file; keeping the file small run after run keeps that bounded too. The database is
+     * closed afterwards if it was compacted.
      */
     public static Outcome atExit(ConfigurableApplicationContext context, PrintStream err) {
-        long minMb = context.getEnvironment().getProperty(MIN_MB_PROPERTY, Long.class, DEFAULT_MIN_MB);
+        long minMb = context.getBean(BatchSettings.class).h2CompactMinMb();
         if (minMb < 0) {
             return Outcome.SKIPPED;
         }

@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportsDir  where run reports are written ({@code FILEMAIL_REPORTS_DIR})
  * @param concurrency Filemail calls (and transfers being delivered) in flight at once
  * @param chunkSize   CSV rows per chunk transaction; a multiple of {@code concurrency} keeps every thread busy
+ * @param h2CompactMinMb the smallest H2 file, in MB, that {@code run} and {@code purge} compact as they exit when
+ *                    it is mostly waste; negative turns the compaction off ({@code FILEMAIL_H2COMPACTMINMB})
  */
 @ConfigurationProperties("filemail")
 public record BatchSettings(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("./reports") String reportsDir,
         @DefaultValue("8") int concurrency,
-        @DefaultValue("256") int chunkSize) {
+        @DefaultValue("256") int chunkSize,
+        @DefaultValue("64") long h2CompactMinMb) {
 
     public BatchSettings {
         if (concurrency < 1 || concurrency > 256) {

@@ -2,6 +2,7 @@ package com.filemailbatch.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.settings.BatchSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class DatabaseCompactionTest {
 
@@ -73,6 +77,15 @@ class DatabaseCompactionTest {
 
         assertThat(outcome.compacted()).isFalse();
         assertThat(err()).isEmpty();
+    }
+
+    /** The default configuration must keep the embedded database near the size of its data, run after run. */
+    @Test
+    void compactionIsOnByDefaultFrom64Mb() {
+        BatchSettings defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("filemail", BatchSettings.class);
+
+        assertThat(defaults.h2CompactMinMb()).isEqualTo(64);
     }
 
     @Test
