@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
                 "  64  usage error (also: show of an unknown execution id)",
                 "  65  verify-receipts: a receipt was altered or removed",
                 "  75  not started: another run of the same job is in progress (its lock is held)",
-                "  78  configuration error (for example no API key without --sandbox)"})
+                "  78  configuration error (for example no API key without --sandbox, or a master key that is not "
+                        + "the ledger's)"})
 public final class FilemailBatchCli implements Runnable {
 
     /**
@@ -37,7 +38,8 @@ public final class FilemailBatchCli implements Runnable {
             VerifyReceiptsCommand::new,
             PurgeCommand::new,
             ServeCommand::new,
-            RecoverCommand::new);
+            RecoverCommand::new,
+            RotateKeyCommand::new);
 
     /** Makes one command, printing to {@code out} and {@code err}. */
     @FunctionalInterface
@@ -91,8 +93,9 @@ public final class FilemailBatchCli implements Runnable {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            if (e instanceof ConfigurationException) {
-                err.println("error: " + e.getMessage());
+            if (e instanceof ConfigurationException || FailureMessages.isMasterKeyProblem(e)) {
+                err.println("error: " + (e instanceof ConfigurationException ? e.getMessage()
+                        : FailureMessages.rootMessage(e)));
                 return ExitCodes.CONFIG;
             }
             err.println("error: " + FailureMessages.rootMessage(e));
