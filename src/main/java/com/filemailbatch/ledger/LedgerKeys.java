@@ -46,6 +46,9 @@ public final class LedgerKeys {
      */
     static LedgerKeys open(JdbcTemplate jdbc, String secret, String newSecret, Path dataDir) {
         LedgerKeys keys = new LedgerKeys(jdbc, secret, newSecret, dataDir);
+        if (keys.newSecret != null) {
+            MasterKeySource.checkSecret("FILEMAIL_BATCH_NEW_SECRET", keys.newSecret);
+        }
         keys.resolve();
         return keys;
     }

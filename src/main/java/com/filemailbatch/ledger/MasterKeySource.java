@@ -50,8 +50,13 @@ public final class MasterKeySource {
 
     /** @throws MasterKeyException when the secret is too short to protect anything */
     static void checkSecret(String secret) {
+        checkSecret("FILEMAIL_BATCH_SECRET", secret);
+    }
+
+    /** @param name the variable that holds it, for the message */
+    static void checkSecret(String name, String secret) {
         if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new MasterKeyException("FILEMAIL_BATCH_SECRET is " + secret.length()
+            throw new MasterKeyException(name + " is " + secret.length()
                     + " characters; at least " + MIN_SECRET_LENGTH + " are required");
         }
     }
