@@ -21,8 +21,7 @@ import picocli.CommandLine.Command;
                 "  64  usage error (also: show of an unknown execution id)",
                 "  65  verify-receipts: a receipt was altered or removed",
                 "  75  not started: another run of the same job is in progress (its lock is held)",
-                "  78  configuration error (for example no API key without --sandbox, or a master key that is not "
-                        + "the ledger's)"})
+                "  78  configuration error (for example no API key without --sandbox)"})
 public final class FilemailBatchCli implements Runnable {
 
     /**
