@@ -191,7 +191,7 @@ class PackagedJarIT {
 
     /** The transfer keys the ledger holds, decrypted as the application would: what must never be shown. */
     private static List<String> storedTransferKeys(Path data) throws Exception {
-        TransferKeyCipher cipher = new TransferKeyCipher(MasterKeySource.load(null, data));
+        TransferKeyCipher cipher = new TransferKeyCipher(MasterKeySource.fromKeyFile(data));
         List<String> keys = new ArrayList<>();
         try (Connection db = JarProcess.database(data);
                 ResultSet rows = db.createStatement().executeQuery(

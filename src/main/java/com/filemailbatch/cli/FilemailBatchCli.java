@@ -37,7 +37,8 @@ public final class FilemailBatchCli implements Runnable {
             VerifyReceiptsCommand::new,
             PurgeCommand::new,
             ServeCommand::new,
-            RecoverCommand::new);
+            RecoverCommand::new,
+            RotateKeyCommand::new);
 
     /** Makes one command, printing to {@code out} and {@code err}. */
     @FunctionalInterface
@@ -91,8 +92,9 @@ public final class FilemailBatchCli implements Runnable {
                 err.println("error: " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            if (e instanceof ConfigurationException) {
-                err.println("error: " + e.getMessage());
+            if (e instanceof ConfigurationException || FailureMessages.isMasterKeyProblem(e)) {
+                err.println("error: " + (e instanceof ConfigurationException ? e.getMessage()
+                        : FailureMessages.rootMessage(e)));
                 return ExitCodes.CONFIG;
             }
             err.println("error: " + FailureMessages.rootMessage(e));

@@ -28,6 +28,11 @@ public final class FailureMessages {
         return causes(failures).anyMatch(InputFileException.class::isInstance);
     }
 
+    /** Whether the master key is the problem (not the ledger's key, unusable): a configuration error. */
+    public static boolean isMasterKeyProblem(Throwable failure) {
+        return causes(List.of(failure)).anyMatch(MasterKeyException.class::isInstance);
+    }
+
     /** Every failure with its causes, outermost first. */
     private static Stream<Throwable> causes(List<Throwable> failures) {
         return failures.stream().flatMap(failure -> Stream.iterate(failure, Objects::nonNull,

@@ -7,15 +7,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The ledger's collaborators: the master key, the cipher built on it, and the clock. */
+/** The ledger's collaborators: the master key (checked against the ledger), the cipher built on it, and the clock. */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
+    /**
+     * {@code FILEMAIL_BATCH_SECRET}: the master secret, when the key is not kept in {@code master.key};
+     * {@code FILEMAIL_BATCH_NEW_SECRET}: the secret {@code rotate-key} re-encrypts under. Both belong in the
+     * environment.
+     */
     @Bean
-    TransferKeyCipher transferKeyCipher(@Value("${FILEMAIL_BATCH_SECRET:}") String secret,
-            BatchSettings settings) {
-        return new TransferKeyCipher(MasterKeySource.load(secret, Path.of(settings.dataDir())));
+    LedgerKeys ledgerKeys(JdbcTemplate jdbc, @Value("${FILEMAIL_BATCH_SECRET:}") String secret,
+            @Value("${FILEMAIL_BATCH_NEW_SECRET:}") String newSecret, BatchSettings settings) {
+        return LedgerKeys.open(jdbc, secret, newSecret, Path.of(settings.dataDir()));
+    }
+
+    @Bean
+    TransferKeyCipher transferKeyCipher(LedgerKeys keys) {
+        return keys.cipher();
     }
 
     @Bean

@@ -52,6 +52,9 @@ public class LedgerRepository {
             + "updated_at = ?, request_enc = NULL, last_error_status = ?, last_error_message = NULL "
             + "WHERE reference = ?";
 
+    /** Sets what a final row no longer needs to nothing: its transfer key and any stored request. */
+    static final String SHRED = "transfer_key_enc = NULL, request_enc = NULL";
+
     /** Bind parameters per IN list, well below every database's limit. */
     private static final int IN_LIST_LIMIT = 500;
 
@@ -61,7 +64,7 @@ public class LedgerRepository {
     private final Clock clock;
     private final ObjectMapper json;
     /** Additional authenticated data of a stored request, apart from the transfer key's (the bare reference). */
-    private static final String REQUEST_CONTEXT = "request:";
+    static final String REQUEST_CONTEXT = "request:";
 
     private final DataClassRowMapper<LedgerEntry> rowMapper = new DataClassRowMapper<>(LedgerEntry.class);
 
@@ -315,7 +318,11 @@ public class LedgerRepository {
         return cipher.decrypt(entry.reference(), entry.transferKeyEnc());
     }
 
-    /** Moves an INITIALIZED (or UPLOADING) transfer to a final status (cleanup's answer from Filemail). */
+    /**
+     * Moves an INITIALIZED (or UPLOADING) transfer to a final status (cleanup's answer from Filemail), shredding its
+     * transfer key and any stored request: a final transfer needs neither, and a stolen database should hold only
+     * the keys of live transfers.
+     */
     public boolean markFinal(long id, TransferStatus status, String note) {
         String timeColumn = switch (status) {
             case CANCELLED -> "cancelled_at";
@@ -325,7 +332,7 @@ public class LedgerRepository {
         };
         OffsetDateTime now = now();
         return inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, " + timeColumn + " = ?, "
-                + "updated_at = ?, last_error_status = ? WHERE id = ? AND status IN ("
+                + "updated_at = ?, last_error_status = ?, " + SHRED + " WHERE id = ? AND status IN ("
                 + LedgerEntryReaders.list(TransferStatus.INITIALIZED, TransferStatus.UPLOADING) + ")",
                 status.name(), now,
                 now, note, id)) == 1;

@@ -5,23 +5,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Finds the master key that encrypts transfer keys at rest: {@code FILEMAIL_BATCH_SECRET} when set, otherwise a
- * random key kept in {@code <data-dir>/master.key}, created on first use readable by its owner only.
+ * The master key's material: {@code FILEMAIL_BATCH_SECRET} when set (checked here, derived by
+ * {@link KeyDerivation}), otherwise a random key kept in {@code <data-dir>/master.key}, created on first use readable
+ * by its owner only. Which of them the ledger's keys are encrypted under is {@link LedgerKeys}'s question.
  */
 public final class MasterKeySource {
 
     static final String KEY_FILE_NAME = "master.key";
+    /** Where {@code rotate-key} writes the new key until its transaction committed; then it replaces the old. */
+    static final String NEW_KEY_FILE_NAME = "master.key.new";
     /** A shorter secret is too easy to guess to protect the keys of live transfers. */
     static final int MIN_SECRET_LENGTH = 16;
 
@@ -29,22 +34,67 @@ public final class MasterKeySource {
     }
 
     /**
-     * @param secret  the value of {@code FILEMAIL_BATCH_SECRET}, or null/blank to use the key file
-     * @param dataDir where the key file lives
-     * @throws MasterKeyException with a message for the operator when no usable key can be had
+     * The key of {@code <dataDir>/master.key}, created when there is none. Only for a ledger that holds no key
+     * encrypted under another: {@link LedgerKeys} decides that first.
+     *
+     * @throws MasterKeyException with a message for the operator when the file is unusable
      */
-    public static SecretKey load(String secret, Path dataDir) {
-        if (secret != null && !secret.isBlank()) {
-            if (secret.length() < MIN_SECRET_LENGTH) {
-                throw new MasterKeyException("FILEMAIL_BATCH_SECRET is " + secret.length()
-                        + " characters; at least " + MIN_SECRET_LENGTH + " are required");
-            }
-            return new SecretKeySpec(sha256(secret.getBytes(StandardCharsets.UTF_8)), "AES");
-        }
-        return fromKeyFile(dataDir.resolve(KEY_FILE_NAME));
+    public static SecretKey fromKeyFile(Path dataDir) {
+        return readOrCreate(dataDir.resolve(KEY_FILE_NAME));
     }
 
-    private static SecretKey fromKeyFile(Path file) {
+    /** The key of an existing key file; empty when there is no such file. */
+    static Optional<SecretKey> existing(Path file) {
+        return Files.exists(file) ? Optional.of(readOrCreate(file)) : Optional.empty();
+    }
+
+    /** @throws MasterKeyException when the secret is too short to protect anything */
+    static void checkSecret(String secret) {
+        checkSecret("FILEMAIL_BATCH_SECRET", secret);
+    }
+
+    /** @param name the variable that holds it, for the message */
+    static void checkSecret(String name, String secret) {
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new MasterKeyException(name + " is " + secret.length()
+                    + " characters; at least " + MIN_SECRET_LENGTH + " are required");
+        }
+    }
+
+    /** A new random 256-bit key. */
+    static SecretKey random() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretKeySpec(key, "AES");
+    }
+
+    /** Writes {@code key} to {@code file} (owner-only), replacing it in one step: never half written. */
+    static void write(Path file, SecretKey key) {
+        try {
+            Path temp = temporary(file.toAbsolutePath().getParent());
+            try {
+                Files.writeString(temp, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n",
+                        StandardCharsets.US_ASCII);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new MasterKeyException("cannot write the master key file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Puts the new key file in the place of the old one, in one step (a rename). */
+    static void install(Path newFile, Path file) {
+        try {
+            Files.move(newFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new MasterKeyException("cannot move " + newFile + " to " + file + " (" + e.getMessage()
+                    + "): move it by hand; the ledger is encrypted under it");
+        }
+    }
+
+    private static SecretKey readOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);
@@ -65,23 +115,25 @@ public final class MasterKeySource {
      * processes start at once exactly one key wins, and nobody ever reads a half-written file.
      */
     private static void create(Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path temp;
+        Path temp = temporary(file.toAbsolutePath().getParent());
         try {
-            temp = Files.createTempFile(dir, KEY_FILE_NAME, ".new", ownerOnlyAttribute());
-        } catch (UnsupportedOperationException notPosix) {
-            temp = Files.createTempFile(dir, KEY_FILE_NAME, ".new");
-        }
-        try {
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(temp, Base64.getEncoder().encodeToString(random().getEncoded()) + "\n",
+                    StandardCharsets.US_ASCII);
             Files.createLink(file, temp);
         } catch (FileAlreadyExistsException raced) {
             // Another process created it first: use theirs.
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** An owner-only temporary file in {@code dir}, which is created when missing. */
+    private static Path temporary(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            return Files.createTempFile(dir, KEY_FILE_NAME, ".tmp", ownerOnlyAttribute());
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(dir, KEY_FILE_NAME, ".tmp");
         }
     }
 

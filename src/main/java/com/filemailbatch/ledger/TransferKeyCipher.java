@@ -32,7 +32,18 @@ public final class TransferKeyCipher {
 
     public TransferKeyCipher(SecretKey masterKey) {
         this.masterKey = masterKey;
-        this.keyId = HexFormat.of().formatHex(MasterKeySource.sha256(masterKey.getEncoded()), 0, 4);
+        this.keyId = keyIdOf(masterKey);
+    }
+
+    /** A master key's id: the start of its SHA-256, which names the key without revealing it. */
+    static String keyIdOf(SecretKey key) {
+        return HexFormat.of().formatHex(MasterKeySource.sha256(key.getEncoded()), 0, 4);
+    }
+
+    /** The id of the master key a stored value was encrypted under; null when it is not in a known format. */
+    static String keyIdOfStored(String stored) {
+        String[] parts = stored.split("\\.", 3);
+        return parts.length == 3 && parts[0].equals("v1") ? parts[1] : null;
     }
 
     public String encrypt(String reference, String transferKey) {

@@ -90,12 +90,16 @@ public class UploadLedger {
                 ledgerId));
     }
 
-    /** Filemail accepted complete: COMPLETED, with the shared download link. */
+    /**
+     * Filemail accepted complete: COMPLETED, with the shared download link; the transfer key is shredded, as in
+     * {@link LedgerRepository#markFinal}.
+     */
     public boolean markCompleted(long ledgerId, String downloadUrl) {
         return Boolean.TRUE.equals(ownTransaction.execute(status -> {
             OffsetDateTime now = now();
             return jdbc.update("UPDATE transfer_ledger SET status = ?, completed_at = ?, updated_at = ?, "
-                    + "download_url = ?, last_error_status = NULL, last_error_message = NULL "
+                    + "download_url = ?, last_error_status = NULL, last_error_message = NULL, "
+                    + LedgerRepository.SHRED + " "
                     + "WHERE id = ? AND status IN (" + LedgerEntryReaders.list(TransferStatus.INITIALIZED,
                     TransferStatus.UPLOADING) + ")", TransferStatus.COMPLETED.name(), now, now, downloadUrl,
                     ledgerId) == 1;

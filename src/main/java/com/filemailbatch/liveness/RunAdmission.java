@@ -1,5 +1,6 @@
 package com.filemailbatch.liveness;
 
+import com.filemailbatch.ledger.LedgerKeys;
 import com.filemailbatch.liveness.RunLock.HeldLock;
 import java.util.List;
 import java.util.Optional;
@@ -10,17 +11,20 @@ import org.springframework.stereotype.Component;
  * job's {@link RunLock}: one lock per job name, whatever the input, because two inputs may share references and the
  * exactly-once claim of a reference assumes one sender at a time. Once admitted, the job's runs left unfinished by
  * dead processes are recovered (marked failed, so that they can restart): with the lock held, no live process of
- * another launch can own them.
+ * another launch can own them. A process whose master key is no longer the ledger's ({@code rotate-key} ran in
+ * another process since it started) is refused: what it encrypted could not be read.
  */
 @Component
 public class RunAdmission {
 
     private final RunLock locks;
     private final StaleRunRecovery recovery;
+    private final LedgerKeys keys;
 
-    RunAdmission(RunLock locks, StaleRunRecovery recovery) {
+    RunAdmission(RunLock locks, StaleRunRecovery recovery, LedgerKeys keys) {
         this.locks = locks;
         this.recovery = recovery;
+        this.keys = keys;
     }
 
     /** @return the admission, holding the job's lock until closed; empty when another run of the job holds it */
@@ -30,6 +34,7 @@ public class RunAdmission {
             return Optional.empty();
         }
         try {
+            keys.confirmStillCurrent();
             return Optional.of(new Admitted(lock.get(), recovery.recoverAbandoned(jobName)));
         } catch (RuntimeException e) {
             lock.get().close();

@@ -47,7 +47,11 @@ import org.junit.jupiter.api.io.TempDir;
  *     lost, nothing sent twice);</li>
  * <li>{@code setup} (optional): conditions a file cannot carry, separated by {@code |}:
  *     {@code symlink:LINK=TARGET} (TARGET relative to the working directory unless absolute),
- *     {@code fifo:NAME}, {@code file:NAME=SIZE} (a file of SIZE zero bytes);</li>
+ *     {@code fifo:NAME}, {@code file:NAME=SIZE} (a file of SIZE zero bytes);
+ *     {@code run:ARGS} (a command run first, in the case's data directory and before its {@code property.*}
+ *     settings apply; it must exit 0 or 3), {@code delete:PATH} (PATH relative to the directory holding the
+ *     case's {@code work}, {@code data} and {@code reports}: {@code delete:data/sandbox/master.key}). Steps run
+ *     in the order given;</li>
  * <li>{@code property.NAME} (optional): a setting for this case only (for example a log level).</li>
  * </ul>
  * Always checked: the sandbox's API key and every transfer key it issued (UUIDs) appear in no output, log or
@@ -83,10 +87,15 @@ class HostileInputCorpusTest {
         Path dir = Files.createDirectories(root.resolve(name));
         Path work = Files.createDirectories(dir.resolve("work"));
         copy(caseDir, work);
-        setup(spec.getProperty("setup", ""), work);
 
         OwnDataDirectory own = new OwnDataDirectory();
         own.use(dir, "");
+        try {
+            setup(spec.getProperty("setup", ""), work);
+        } catch (Exception | AssertionError e) {
+            own.restore();
+            throw e;
+        }
         Map<String, String> saved = new HashMap<>();
         spec.stringPropertyNames().stream().filter(key -> key.startsWith("property.")).forEach(key -> {
             String property = key.substring("property.".length());
@@ -212,6 +221,26 @@ class HostileInputCorpusTest {
                     String[] parts = argument.split("=", 2);
                     Files.write(work.resolve(parts[0]), new byte[Integer.parseInt(parts[1])]);
                 }
+                case "run" -> {
+                    String[] args = Arrays.stream(argument.trim().split(" +"))
+                            .map(arg -> arg.replace("{dir}", work.toString())).toArray(String[]::new);
+                    ByteArrayOutputStream output = new ByteArrayOutputStream();
+                    PrintStream captured = new PrintStream(output, true, StandardCharsets.UTF_8);
+                    PrintStream stdout = System.out;
+                    PrintStream stderr = System.err;
+                    int exit;
+                    try {
+                        System.setOut(captured);
+                        System.setErr(captured);
+                        exit = FilemailBatchCli.execute(args, captured, captured);
+                    } finally {
+                        System.setOut(stdout);
+                        System.setErr(stderr);
+                    }
+                    assertThat(exit).as("setup " + step + ", it printed:\n" + output.toString(StandardCharsets.UTF_8))
+                            .isIn(0, 3);
+                }
+                case "delete" -> Files.delete(work.getParent().resolve(argument));
                 default -> throw new IllegalArgumentException("unknown setup step " + step);
             }
         }

@@ -32,6 +32,9 @@ class LedgerRepositoryTest {
     LedgerRepository ledger;
 
     @Autowired
+    UploadLedger uploads;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -354,6 +357,46 @@ class LedgerRepositoryTest {
         assertThat(row("M-1")).containsEntry("STATUS", "CANCELLED").containsEntry("COMPLETED_AT", null);
         assertThatThrownBy(() -> ledger.markFinal(id, TransferStatus.FAILED, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not a final status: FAILED");
+    }
+
+    @Test
+    void aTransferMadeFinalByCleanupKeepsNoKey() {
+        int n = 0;
+        for (TransferStatus status : List.of(TransferStatus.CANCELLED, TransferStatus.EXPIRED,
+                TransferStatus.COMPLETED)) {
+            String reference = "S-" + status;
+            ledger.claim(claim(reference, execution));
+            ledger.markInitialized(reference, result("T-80" + n++), null);
+            assertThat(row(reference).get("TRANSFER_KEY_ENC")).isNotNull();
+
+            assertThat(ledger.markFinal(ledger.find(reference).orElseThrow().id(), status, "note")).isTrue();
+
+            assertThat(row(reference)).as(reference).containsEntry("STATUS", status.name())
+                    .containsEntry("TRANSFER_KEY_ENC", null).containsEntry("REQUEST_ENC", null);
+        }
+    }
+
+    @Test
+    void aTransferCompletedAfterItsUploadKeepsNoKey() {
+        ledger.claim(claim("S-UP", execution));
+        ledger.markInitialized("S-UP", result("T-810"), null);
+        long id = ledger.find("S-UP").orElseThrow().id();
+
+        assertThat(uploads.markCompleted(id, "https://sandbox.example/d/abc")).isTrue();
+
+        assertThat(row("S-UP")).containsEntry("STATUS", "COMPLETED").containsEntry("TRANSFER_KEY_ENC", null)
+                .containsEntry("REQUEST_ENC", null).containsEntry("DOWNLOAD_URL", "https://sandbox.example/d/abc");
+    }
+
+    @Test
+    void aTransferStillLiveKeepsItsKey() {
+        ledger.claim(claim("S-LIVE", execution));
+        ledger.markInitialized("S-LIVE", result("T-820"), null);
+        long id = ledger.find("S-LIVE").orElseThrow().id();
+        uploads.begin(id, List.of(), 1024);
+
+        assertThat(row("S-LIVE")).containsEntry("STATUS", "UPLOADING");
+        assertThat(ledger.transferKey(ledger.find("S-LIVE").orElseThrow())).isEqualTo(PLAIN_KEY);
     }
 
     @Test

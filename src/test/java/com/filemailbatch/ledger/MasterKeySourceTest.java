@@ -28,7 +28,7 @@ class MasterKeySourceTest {
     void createsTheKeyFileOnFirstUseReadableByItsOwnerOnly() throws Exception {
         Path dataDir = dir.resolve("data");
 
-        SecretKey first = MasterKeySource.load(null, dataDir);
+        SecretKey first = MasterKeySource.fromKeyFile(dataDir);
 
         Path file = dataDir.resolve("master.key");
         assertThat(file).isRegularFile();
@@ -39,8 +39,8 @@ class MasterKeySourceTest {
 
     @Test
     void returnsTheSameKeyOnTheNextLoad() {
-        SecretKey first = MasterKeySource.load("", dir);
-        SecretKey second = MasterKeySource.load("  ", dir);
+        SecretKey first = MasterKeySource.fromKeyFile(dir);
+        SecretKey second = MasterKeySource.fromKeyFile(dir);
 
         assertThat(second.getEncoded()).isEqualTo(first.getEncoded());
     }
@@ -55,7 +55,7 @@ class MasterKeySourceTest {
             for (int i = 0; i < threads; i++) {
                 keys.add(pool.submit(() -> {
                     start.await();
-                    return MasterKeySource.load(null, dir).getEncoded();
+                    return MasterKeySource.fromKeyFile(dir).getEncoded();
                 }));
             }
             start.countDown();
@@ -63,7 +63,7 @@ class MasterKeySourceTest {
             for (Future<byte[]> key : keys) {
                 assertThat(key.get()).isEqualTo(expected);
             }
-            assertThat(MasterKeySource.load(null, dir).getEncoded()).isEqualTo(expected);
+            assertThat(MasterKeySource.fromKeyFile(dir).getEncoded()).isEqualTo(expected);
         } finally {
             pool.shutdownNow();
         }
@@ -71,29 +71,29 @@ class MasterKeySourceTest {
 
     @Test
     void refusesAKeyFileOthersCanRead() throws Exception {
-        MasterKeySource.load(null, dir);
+        MasterKeySource.fromKeyFile(dir);
         Path file = dir.resolve("master.key");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        assertThatThrownBy(() -> MasterKeySource.load(null, dir))
+        assertThatThrownBy(() -> MasterKeySource.fromKeyFile(dir))
                 .isInstanceOf(MasterKeyException.class)
                 .hasMessage(file + " is readable by others (rw-r--r--); run: chmod 600 " + file);
     }
 
     @Test
     void refusesAKeyFileTheGroupCanRead() throws Exception {
-        MasterKeySource.load(null, dir);
+        MasterKeySource.fromKeyFile(dir);
         Path file = dir.resolve("master.key");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
 
-        assertThatThrownBy(() -> MasterKeySource.load(null, dir))
+        assertThatThrownBy(() -> MasterKeySource.fromKeyFile(dir))
                 .isInstanceOf(MasterKeyException.class)
                 .hasMessageEndingWith("; run: chmod 600 " + file);
     }
 
     @Test
     void refusesASecretShorterThanSixteenCharacters() {
-        assertThatThrownBy(() -> MasterKeySource.load("fifteen-chars!!", dir))
+        assertThatThrownBy(() -> KeyDerivation.freshPbkdf2().derive("fifteen-chars!!"))
                 .isInstanceOf(MasterKeyException.class)
                 .hasMessage("FILEMAIL_BATCH_SECRET is 15 characters; at least 16 are required");
         assertThat(dir.resolve("master.key")).doesNotExist();
@@ -101,9 +101,10 @@ class MasterKeySourceTest {
 
     @Test
     void aSecretGivesAStableKeyAndNoKeyFile() {
-        SecretKey first = MasterKeySource.load("sixteen-chars!!!", dir);
-        SecretKey second = MasterKeySource.load("sixteen-chars!!!", dir);
-        SecretKey other = MasterKeySource.load("another-secret-16", dir);
+        KeyDerivation derivation = KeyDerivation.freshPbkdf2();
+        SecretKey first = derivation.derive("sixteen-chars!!!");
+        SecretKey second = derivation.derive("sixteen-chars!!!");
+        SecretKey other = derivation.derive("another-secret-16");
 
         assertThat(first.getEncoded()).hasSize(32).isEqualTo(second.getEncoded());
         assertThat(other.getEncoded()).isNotEqualTo(first.getEncoded());
@@ -111,10 +112,25 @@ class MasterKeySourceTest {
     }
 
     @Test
+    void aSecretIsStretchedWithPbkdf2AndTheLedgersSaltNotABareDigest() {
+        KeyDerivation derivation = KeyDerivation.freshPbkdf2();
+        SecretKey key = derivation.derive("sixteen-chars!!!");
+
+        assertThat(derivation.name()).isEqualTo("pbkdf2-hmac-sha256");
+        assertThat(derivation.iterations()).isEqualTo(600_000);
+        assertThat(key.getEncoded()).isNotEqualTo(MasterKeySource.sha256("sixteen-chars!!!".getBytes(
+                StandardCharsets.UTF_8)));
+        assertThat(KeyDerivation.freshPbkdf2().derive("sixteen-chars!!!").getEncoded())
+                .as("another ledger, another salt").isNotEqualTo(key.getEncoded());
+        assertThat(KeyDerivation.LEGACY.derive("sixteen-chars!!!").getEncoded()).as("the earlier derivation, read")
+                .isEqualTo(MasterKeySource.sha256("sixteen-chars!!!".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aKeyFileThatIsNotBase64IsNamedWithItsProblem() throws Exception {
         Path file = ownerOnlyFile("this is not a key\n");
 
-        assertThatThrownBy(() -> MasterKeySource.load(null, dir))
+        assertThatThrownBy(() -> MasterKeySource.fromKeyFile(dir))
                 .isInstanceOf(MasterKeyException.class)
                 .hasMessageStartingWith("cannot read the master key file " + file + ": ");
     }
@@ -123,7 +139,7 @@ class MasterKeySourceTest {
     void aKeyFileOfTheWrongLengthAsksForTheBackup() throws Exception {
         Path file = ownerOnlyFile(Base64.getEncoder().encodeToString(new byte[16]) + "\n");
 
-        assertThatThrownBy(() -> MasterKeySource.load(null, dir))
+        assertThatThrownBy(() -> MasterKeySource.fromKeyFile(dir))
                 .isInstanceOf(MasterKeyException.class)
                 .hasMessage(file + " does not hold a 256-bit key; restore it from a backup");
     }
