@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
 /** {@code verify-receipts}: checks that no run receipt was altered or removed. */
 @Command(name = "verify-receipts", mixinStandardHelpOptions = true,
         description = {"Checks the chain of run receipts (reports/run-<id>.json): every receipt recorded in the "
-                + "database is present, unchanged (SHA-256) and names the SHA-256 of the receipt before it.",
+                + "database is present, unchanged (SHA-256) and names the SHA-256 of the receipt before it; every "
+                + "receipt file names the SHA-256 of the file before it; and every receipt file in the directory "
+                + "is one the database records.",
                 "Exits 0 with 'N receipts, chain intact', or " + ExitCodes.RECEIPTS_BROKEN
-                        + " naming the first receipt that was altered or removed."})
+                        + " naming the first receipt that was altered or removed, then any other problem found."})
 final class VerifyReceiptsCommand extends ContextCommand {
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Where the receipts are (default: the reports "
@@ -34,7 +36,7 @@ final class VerifyReceiptsCommand extends ContextCommand {
             out.println(check.describe());
             return ExitCodes.OK;
         }
-        err.println("error: " + check.describe());
+        check.problems().forEach(problem -> err.println("error: " + problem));
         return ExitCodes.RECEIPTS_BROKEN;
     }
 }

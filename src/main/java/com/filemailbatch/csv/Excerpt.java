@@ -7,13 +7,19 @@ package com.filemailbatch.csv;
 final class Excerpt {
 
     private static final int MAX_LENGTH = 60;
+    /** A column name longer than this is not a column name: only its start is needed to find it. */
+    static final int HEADER_LENGTH = 24;
 
     private Excerpt() {
     }
 
     static String quoted(String value) {
+        return quoted(value, MAX_LENGTH);
+    }
+
+    static String quoted(String value, int maxLength) {
         StringBuilder out = new StringBuilder("'");
-        int shown = Math.min(value.length(), MAX_LENGTH);
+        int shown = Math.min(value.length(), maxLength);
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
             switch (c) {

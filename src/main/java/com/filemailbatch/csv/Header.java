@@ -22,6 +22,11 @@ final class Header {
      * misspelt optional column ({@code notfy}) would otherwise silently drop a setting from every row.
      */
     static Header parse(List<String> names, String file) {
+        if (names.stream().noneMatch(name -> Column.fromHeader(name).isPresent())) {
+            // Not a file of ours (a password file given as the input, say): its first line is not quoted back.
+            throw InputFileException.at(file, 1, "no column of the header is one this tool knows (known columns: "
+                    + Column.knownNames() + "); this is not a transfer definition file, and its content is not shown");
+        }
         Map<Column, Integer> indexes = new EnumMap<>(Column.class);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).trim();
@@ -29,7 +34,7 @@ final class Header {
                 throw new InputFileException(file + ": line 1, column " + (i + 1) + ": the column has no name");
             }
             Column column = Column.fromHeader(name).orElseThrow(() -> InputFileException.at(file, 1,
-                    "unknown column " + Excerpt.quoted(name) + " (known columns: " + Column.knownNames() + ")"));
+                    "unknown column " + Excerpt.quoted(name, Excerpt.HEADER_LENGTH) + " (known columns: " + Column.knownNames() + ")"));
             if (indexes.putIfAbsent(column, i) != null) {
                 throw InputFileException.at(file, 1, "column '" + column.headerName() + "' appears twice");
             }

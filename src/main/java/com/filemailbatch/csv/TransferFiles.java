@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,12 +29,36 @@ public final class TransferFiles {
     /**
      * The outcome of checking one row's files.
      *
-     * @param paths     the files' absolute paths (as named, links not followed), in the row's order; empty when
-     *                  there is a problem
-     * @param totalSize the sum of their sizes (initialize's {@code transfersize})
-     * @param problem   null, or why the row is rejected (names the offending path)
+     * @param files    the files, in the row's order; empty when there is a problem
+     * @param realBase the base directory's real path (null when there is a problem)
+     * @param problem  null, or why the row is rejected (names the offending path)
      */
-    public record Checked(List<Path> paths, long totalSize, String problem) {
+    public record Checked(List<CheckedFile> files, Path realBase, String problem) {
+
+        public Checked {
+            files = List.copyOf(files);
+        }
+
+        /** The files' absolute paths (as named, links not followed), in the row's order. */
+        public List<Path> paths() {
+            return files.stream().map(CheckedFile::path).toList();
+        }
+
+        /** The sum of the files' sizes (initialize's {@code transfersize}). */
+        public long totalSize() {
+            return files.stream().mapToLong(CheckedFile::size).sum();
+        }
+    }
+
+    /**
+     * One file that passed the rules, as found: what the upload later opens and compares.
+     *
+     * @param path     the absolute path as the row names it
+     * @param realPath the file itself, every link resolved (inside the base directory)
+     * @param fileKey  the file's identity (device and inode), or null where the file system has none
+     * @param size     its size in bytes
+     */
+    public record CheckedFile(Path path, Path realPath, String fileKey, long size) {
     }
 
     public Checked check(List<String> files) {
@@ -43,9 +68,8 @@ public final class TransferFiles {
         } catch (IOException e) {
             return problem("the base directory " + baseDir + " (filemail.files.base-dir) does not exist");
         }
-        List<Path> paths = new ArrayList<>();
+        List<CheckedFile> checked = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        long total = 0;
         for (String file : files) {
             Path relative;
             try {
@@ -92,17 +116,19 @@ public final class TransferFiles {
             if (!names.add(name)) {
                 return problem("two files are named '" + name + "'; Filemail tells a transfer's files apart by name");
             }
+            BasicFileAttributes attributes;
             try {
-                total += Files.size(real);
+                attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 return problem("file '" + file + "' cannot be read: " + e.getMessage());
             }
-            paths.add(resolved);
+            Object key = attributes.fileKey();
+            checked.add(new CheckedFile(resolved, real, key == null ? null : key.toString(), attributes.size()));
         }
-        return new Checked(List.copyOf(paths), total, null);
+        return new Checked(checked, realBase, null);
     }
 
     private static Checked problem(String reason) {
-        return new Checked(List.of(), 0, reason);
+        return new Checked(List.of(), null, reason);
     }
 }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An inbox directory: its {@code *.csv} files are sent one run each, in name order, then moved to {@code archive/}
@@ -19,6 +23,8 @@ import java.util.stream.Stream;
  */
 public final class Inbox {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
+
     private final Path directory;
 
     public Inbox(Path directory) {
@@ -29,16 +35,28 @@ public final class Inbox {
         return directory;
     }
 
-    /** The files waiting, in name order. */
+    /**
+     * The files waiting, in name order. An entry that is a symbolic link is skipped (and logged), whatever it points
+     * to: whoever can write into the inbox must not get the tool to read, and echo, a file outside it.
+     */
     public List<Path> pending() {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv"))
+            return files.filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(Inbox::notALink)
+                    .filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the inbox " + directory, e);
         }
+    }
+
+    private static boolean notALink(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            LOG.warn("inbox entry {} is a symbolic link: skipped (inbox files must be regular files)", file);
+            return false;
+        }
+        return true;
     }
 
     /** Moves a file whose run completed to {@code archive/}. @return where it now is */

@@ -31,7 +31,7 @@ public final class JobDefinitionLoader {
         Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
-            throw problem(file, "unknown key '" + unknown.iterator().next() + "' (known keys: job, schedule, zone, "
+            throw problem(file, "unknown key '" + excerpt(unknown.iterator().next()) + "' (known keys: job, schedule, zone, "
                     + "input, inbox, stale-after)");
         }
         JobDefinition.Kind kind = kind(file, value(properties, "job"));
@@ -117,6 +117,12 @@ public final class JobDefinitionLoader {
         } catch (DateTimeParseException e) {
             throw problem(file, "key 'stale-after': '" + value + "' is not an ISO-8601 duration such as P1D or PT12H");
         }
+    }
+
+    /** A key is short; a long one is a line of some other file, and only its start is needed to find it. */
+    private static String excerpt(String key) {
+        String oneLine = key.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 24 ? oneLine : oneLine.substring(0, 24) + "...";
     }
 
     private static JobDefinitionException problem(Path file, String message) {

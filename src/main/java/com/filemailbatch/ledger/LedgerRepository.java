@@ -88,10 +88,10 @@ public class LedgerRepository {
         try {
             inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
                     + "recipients, files, request_enc, source_file, source_line, job_execution_id, created_at, "
-                    + "claimed_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "claimed_at, updated_at, validated_files) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()), join(claim.files()),
                     encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now,
-                    now, now));
+                    now, now, ValidatedFilesColumn.write(claim.validatedFiles())));
             return ClaimResult.claimed(null);
         } catch (DuplicateKeyException exists) {
             return reclaim(claim, now);
@@ -129,12 +129,13 @@ public class LedgerRepository {
         for (Claim claim : claims) {
             rows.add(new Object[] {claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()), join(claim.files()),
                     encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now, now,
-                    now});
+                    now, ValidatedFilesColumn.write(claim.validatedFiles())});
         }
         try {
             inOwnTransaction(() -> jdbc.batchUpdate("INSERT INTO transfer_ledger (reference, status, attempt, "
                     + "subject, recipients, files, request_enc, source_file, source_line, job_execution_id, "
-                    + "created_at, claimed_at, updated_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "created_at, claimed_at, updated_at, validated_files) "
+                    + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows));
             return true;
         } catch (DataIntegrityViolationException raced) {
@@ -171,12 +172,14 @@ public class LedgerRepository {
         // PENDING or FAILED a transfer may exist already: the original claim time stays, to look for it.
         boolean inDoubt = entry.status().isInDoubt();
         int taken = inOwnTransaction(() -> jdbc.update("UPDATE transfer_ledger SET status = ?, "
-                + "attempt = attempt + 1, subject = ?, recipients = ?, files = ?, request_enc = ?, source_file = ?, "
+                + "attempt = attempt + 1, subject = ?, recipients = ?, files = ?, validated_files = ?, "
+                + "request_enc = ?, source_file = ?, "
                 + "source_line = ?, job_execution_id = ?, updated_at = ?, claimed_at = "
                 + (inDoubt ? "COALESCE(claimed_at, ?)" : "?") + ", last_error_status = NULL, "
                 + "last_error_message = NULL WHERE reference = ? AND status = ? AND attempt = ?",
                 TransferStatus.PENDING.name(), claim.subject(),
-                join(claim.recipients()), join(claim.files()), encryptedRequest(claim), claim.sourceFile(),
+                join(claim.recipients()), join(claim.files()), ValidatedFilesColumn.write(claim.validatedFiles()),
+                encryptedRequest(claim), claim.sourceFile(),
                 claim.sourceLine(), claim.jobExecutionId(), now, now, claim.reference(), entry.status().name(),
                 entry.attempt()));
         if (taken != 1) {
@@ -255,6 +258,15 @@ public class LedgerRepository {
         String stored = jdbc.queryForObject("SELECT request_enc FROM transfer_ledger WHERE reference = ?",
                 String.class, reference);
         return stored == null ? null : cipher.decrypt(REQUEST_CONTEXT + reference, stored);
+    }
+
+    /**
+     * What the path rules found for an unsent row's files when it was validated, so that a later run sends the row
+     * with the same files; null when the row names none (or was recorded before this was kept).
+     */
+    public ValidatedFiles validatedFiles(String reference) {
+        return ValidatedFilesColumn.read(jdbc.query("SELECT validated_files FROM transfer_ledger WHERE reference = ?",
+                rs -> rs.next() ? rs.getString(1) : null, reference));
     }
 
     private String encryptedRequest(Claim claim) {

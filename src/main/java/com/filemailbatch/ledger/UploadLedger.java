@@ -1,8 +1,5 @@
 package com.filemailbatch.ledger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -35,12 +32,12 @@ public class UploadLedger {
 
     /**
      * Marks the transfer UPLOADING and returns its files' progress: recorded earlier (a resumed upload keeps its
-     * chunk size), or recorded now from the files on disk with {@code chunkSize}.
+     * chunk size), or recorded now from the files as validated (their sizes then, not now) with {@code chunkSize}.
      *
      * @return the progress in file order; empty when the row is no longer INITIALIZED or UPLOADING (cleanup
      *         cancelled it, another run completed it)
      */
-    public List<FileProgress> begin(long ledgerId, List<Path> files, long chunkSize) {
+    public List<FileProgress> begin(long ledgerId, ValidatedFiles validated, long chunkSize) {
         return ownTransaction.execute(status -> {
             OffsetDateTime now = now();
             // updated_at moves only on the first start and with each accepted chunk: it is the last progress.
@@ -54,9 +51,10 @@ public class UploadLedger {
             if (!recorded.isEmpty()) {
                 return recorded;
             }
+            List<ValidatedFiles.File> files = validated.files();
             for (int index = 0; index < files.size(); index++) {
-                Path file = files.get(index);
-                long size = sizeOf(file);
+                Path file = Path.of(files.get(index).path());
+                long size = files.get(index).size();
                 int chunks = size == 0 ? 1 : Math.toIntExact((size + chunkSize - 1) / chunkSize);
                 jdbc.update("INSERT INTO transfer_upload_progress (ledger_id, file_index, path, file_name, size, "
                         + "chunk_size, chunks, next_chunk, done, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, FALSE, ?)",
@@ -64,6 +62,15 @@ public class UploadLedger {
             }
             return progress(ledgerId);
         });
+    }
+
+    /**
+     * What the path rules found for the transfer's files when its row was validated; null for a row recorded before
+     * the tool kept it.
+     */
+    public ValidatedFiles validatedFiles(long ledgerId) {
+        return ValidatedFilesColumn.read(jdbc.query("SELECT validated_files FROM transfer_ledger WHERE id = ?",
+                rs -> rs.next() ? rs.getString(1) : null, ledgerId));
     }
 
     public List<FileProgress> progress(long ledgerId) {
@@ -114,14 +121,6 @@ public class UploadLedger {
         String message = LedgerRepository.truncate(errorMessage);
         ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE transfer_ledger SET last_error_status = ?, "
                 + "last_error_message = ? WHERE id = ?", errorStatus, message, ledgerId));
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the size of " + file, e);
-        }
     }
 
     private OffsetDateTime now() {

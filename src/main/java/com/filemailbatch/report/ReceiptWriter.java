@@ -2,6 +2,7 @@ package com.filemailbatch.report;
 
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.RunJournal;
+import com.filemailbatch.storage.OwnerOnly;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,7 +73,7 @@ final class ReceiptWriter {
 
     private String writeFile(Path file, long executionId, long position, String previous, Map<String, Object> fields) {
         MessageDigest digest = sha256();
-        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), digest);
+        try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(OwnerOnly.newOutputStream(file)), digest);
                 JsonGenerator generator = json.writer().with(SerializationFeature.INDENT_OUTPUT)
                         .createGenerator(out)) {
             generator.writeStartObject();

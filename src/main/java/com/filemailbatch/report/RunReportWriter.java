@@ -2,7 +2,10 @@ package com.filemailbatch.report;
 
 import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.journal.RunJournal;
+import com.filemailbatch.storage.OwnerOnly;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes {@code run-<id>.json}, the run's receipt (the summary, the run's non-secret parameters and every row's
  * outcome, chained to the receipt before it: see {@link ReceiptWriter}) and, when rows were rejected,
  * {@code run-<id>-rejected.csv} (line, reference, column, reason) into the reports directory. Files are written
- * beside their final name and moved into place, so a reader never sees half a report.
+ * beside their final name and moved into place, so a reader never sees half a report. The directory and the files
+ * are the owner's only: they name recipients and hold download links.
  */
 final class RunReportWriter {
 
@@ -44,7 +48,7 @@ final class RunReportWriter {
 
     void write(RunSummary summary, Map<String, String> parameters) {
         try {
-            Files.createDirectories(reportsDir);
+            OwnerOnly.directory(reportsDir);
             if (summary.rejected() > 0) {
                 writeRejected(summary.executionId());
             }
@@ -67,7 +71,8 @@ final class RunReportWriter {
     private void writeRejected(long executionId) throws IOException {
         Path target = rejectedFile(executionId);
         Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(OwnerOnly.newOutputStream(temp),
+                StandardCharsets.UTF_8));
                 CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader("line", "reference", "column", "reason").get()
                         .print(out)) {
             journal.forEach(executionId, Outcome.REJECTED, entry -> {

@@ -9,6 +9,7 @@ import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.ledger.Claim;
 import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.ledger.ValidatedFiles;
 import com.filemailbatch.csv.TransferFiles;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,18 @@ class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, I
         List<String> paths = checked.paths().stream().map(Path::toString).toList();
         Long transferSize = paths.isEmpty() ? null : checked.totalSize();
         return InitializeItem.send(new SendRow(transfer.reference(), requests.initializeRequest(transfer, transferSize),
-                paths, transfer.sourceFile(), transfer.line()));
+                paths, transfer.sourceFile(), transfer.line(), validated(checked)));
+    }
+
+    /** What was found on disk, kept with the claim: the upload sends these very files or none. */
+    private static ValidatedFiles validated(TransferFiles.Checked checked) {
+        if (checked.files().isEmpty()) {
+            return null;
+        }
+        return new ValidatedFiles(checked.realBase().toString(), checked.files().stream()
+                .map(file -> new ValidatedFiles.File(file.path().toString(), file.realPath().toString(),
+                        file.fileKey(), file.size()))
+                .toList());
     }
 
     private JournalEntry reject(TransferDefinition row, Rejection rejection) {

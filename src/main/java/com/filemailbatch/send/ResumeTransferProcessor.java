@@ -46,6 +46,8 @@ class ResumeTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
         }
         InitializeTransferRequest request = json.readValue(stored, InitializeTransferRequest.class);
         List<String> files = unsent.files() == null ? List.of() : List.of(unsent.files().split(";"));
-        return sender.send(new SendRow(unsent.reference(), request, files, unsent.sourceFile(), line));
+        // The files as validated when the row was read: the upload sends those, or nothing.
+        return sender.send(new SendRow(unsent.reference(), request, files, unsent.sourceFile(), line,
+                files.isEmpty() ? null : ledger.validatedFiles(unsent.reference())));
     }
 }

@@ -60,7 +60,8 @@ class TransferSender {
     /** The ledger claim of a row: the request goes with it, encrypted, so a later run can send it. */
     Claim claimOf(SendRow row) {
         return new Claim(row.reference(), row.request().subject(), row.request().to(), row.files(),
-                row.sourceFile(), row.line(), jobExecutionId, json.writeValueAsString(row.request()));
+                row.sourceFile(), row.line(), jobExecutionId, json.writeValueAsString(row.request()),
+                row.validatedFiles());
     }
 
     /** The journal entry of a row that must not be sent (already sent, a duplicate), or null to send it. */

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -114,8 +113,16 @@ public class FileUploader {
      * @throws UncheckedIOException     when the file cannot be read
      */
     public UploadedFile upload(UploadTarget target, Path file, String name, int fromChunk, ChunkListener listener) {
+        return upload(target, new LocalFile(file, name, fromChunk), listener);
+    }
+
+    /** As {@link #upload(UploadTarget, Path, String, int, ChunkListener)}, the file opened by its own opener. */
+    UploadedFile upload(UploadTarget target, LocalFile local, ChunkListener listener) {
         UploadUrl.check(target.uploadUrl());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        Path file = local.path();
+        String name = local.name();
+        int fromChunk = local.fromChunk();
+        try (FileChannel channel = local.opener().open()) {
             ChunkPlan plan = new ChunkPlan(channel.size(), chunkSize);
             if (fromChunk < 0 || fromChunk > plan.chunks()) {
                 throw new IllegalArgumentException("fromChunk must be between 0 and " + plan.chunks() + " for "
@@ -155,7 +162,7 @@ public class FileUploader {
         }
         UploadUrl.check(target.uploadUrl());
         return new ParallelUploads(parallelFiles).run(files,
-                file -> upload(target, file.path(), file.name(), file.fromChunk(), listener));
+                file -> upload(target, file, listener));
     }
 
     /** One attempt at one request; a refusal becomes the matching {@link FilemailApiException}. */

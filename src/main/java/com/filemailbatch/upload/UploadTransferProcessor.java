@@ -11,9 +11,10 @@ import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.FileProgress;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.ledger.UploadLedger;
+import com.filemailbatch.ledger.ValidatedFiles;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry> {
 
     static final String STEP = "uploadTransfersStep";
+    /** {@code last_error_status} of a transfer whose files are not (or no longer) the files that were validated. */
+    static final String NOT_AS_VALIDATED = "FileNotAsValidated";
 
     private final LedgerRepository ledger;
     private final UploadLedger uploads;
@@ -72,6 +75,8 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
                 // The quota is no reason to stop: the transfer waits for the next run like any failed upload.
                 case TRANSIENT, ROW, QUOTA -> failed(transfer, e.statusLabel(), e.getMessage());
             };
+        } catch (ValidatedFileOpener.FileNotAsValidatedException e) {
+            return failed(transfer, NOT_AS_VALIDATED, e.getMessage());
         } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // IllegalStateException covers a CancellationException: a stopping run interrupted the upload.
             return failed(transfer, e.getClass().getSimpleName(), e.getMessage());
@@ -90,17 +95,26 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
             return failed(transfer, "RelativePaths", "the row's files were recorded before uploads existed, as "
                     + "paths relative to its CSV (" + transfer.files() + "); they are not uploaded");
         }
-        List<FileProgress> recorded = uploads.begin(transfer.id(), files, properties.chunkSize().toBytes());
+        ValidatedFiles validated = uploads.validatedFiles(transfer.id());
+        if (validated == null || !validated.files().stream().map(ValidatedFiles.File::path).toList()
+                .equals(files.stream().map(Path::toString).toList())) {
+            return failed(transfer, NOT_AS_VALIDATED, "the row's files were recorded without what the path rules "
+                    + "found on disk (a release that did not keep it); they are not uploaded: send the row again "
+                    + "under a new reference, or let cleanup cancel it");
+        }
+        List<FileProgress> recorded = uploads.begin(transfer.id(), validated, properties.chunkSize().toBytes());
         if (recorded.isEmpty()) {
             // Completed or cancelled by someone else since the page was read.
             return null;
         }
-        checkUnchanged(recorded);
+        checkUnchanged(recorded, validated);
         String key = ledger.transferKey(transfer);
         progress.planned(recorded.stream().mapToLong(FileProgress::size).sum(),
                 recorded.stream().mapToLong(FileProgress::bytesSent).sum());
         List<LocalFile> pending = recorded.stream().filter(file -> !file.done())
-                .map(file -> new LocalFile(file.path(), file.fileName(), file.nextChunk())).toList();
+                .map(file -> new LocalFile(file.path(), file.fileName(), file.nextChunk(),
+                        () -> ValidatedFileOpener.open(validated.baseDir(), validated.files().get(file.fileIndex()))))
+                .toList();
         if (!pending.isEmpty()) {
             Map<String, FileProgress> byName = recorded.stream()
                     .collect(Collectors.toMap(FileProgress::fileName, Function.identity()));
@@ -130,21 +144,25 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
         return URI.create(found);
     }
 
-    /** A file that changed since its upload began would arrive as a mix of two versions: refuse it. */
-    private static void checkUnchanged(List<FileProgress> recorded) {
+    /**
+     * Every file still to send must be the file that was validated (see {@link ValidatedFileOpener}), checked for
+     * all of them before any byte goes out; each is checked again as it is opened.
+     */
+    private static void checkUnchanged(List<FileProgress> recorded, ValidatedFiles validated) {
         for (FileProgress file : recorded) {
             if (file.done()) {
                 continue;
             }
-            long now;
-            try {
-                now = Files.size(file.path());
+            ValidatedFiles.File expected = validated.files().get(file.fileIndex());
+            if (file.size() != expected.size()) {
+                // Progress recorded by an earlier release, from the file's size when its upload began.
+                throw new ValidatedFileOpener.FileNotAsValidatedException("file " + file.path() + " is not uploaded: "
+                        + "its upload began at " + file.size() + " bytes, it was validated at " + expected.size());
+            }
+            try (FileChannel channel = ValidatedFileOpener.open(validated.baseDir(), expected)) {
+                // Opened and verified: nothing is read here.
             } catch (java.io.IOException e) {
                 throw new UncheckedIOException("Cannot read " + file.path() + " for upload", e);
-            }
-            if (now != file.size()) {
-                throw new IllegalStateException("file " + file.path() + " changed since its upload began (" + file.size()
-                        + " bytes then, " + now + " now); it is not uploaded");
             }
         }
     }

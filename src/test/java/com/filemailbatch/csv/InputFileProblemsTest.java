@@ -106,6 +106,24 @@ class InputFileProblemsTest {
     }
 
     @Test
+    void aFileThatIsNotATransferDefinitionFileIsNotQuotedBack() throws Exception {
+        Path file = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n"
+                + "daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+
+        assertOpenFails(file, ": line 1: no column of the header is one this tool knows (known columns: reference, "
+                + "subject, to, message, password, days, notify, confirmation, files); this is not a transfer "
+                + "definition file, and its content is not shown");
+    }
+
+    @Test
+    void anUnknownColumnIsQuotedOnlyAsFarAsNeededToFindIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("long.csv"), "subject,0123456789abcdefghijklmnopqrstuvwxyz-secret\n");
+
+        assertOpenFails(file, ": line 1: unknown column '0123456789abcdefghijklmn...' (known columns: reference, "
+                + "subject, to, message, password, days, notify, confirmation, files)");
+    }
+
+    @Test
     void fileNotFound() {
         assertOpenFails(dir.resolve("missing.csv"), ": file not found");
     }

@@ -36,6 +36,15 @@ class InboxTest {
     }
 
     @Test
+    void anEntryThatIsALinkIsSkippedWhateverItPointsTo() throws IOException {
+        Path outside = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Files.createSymbolicLink(inboxDir.resolve("passwd.csv"), outside);
+        Files.createSymbolicLink(inboxDir.resolve("inside.csv"), write("real.csv", "reference,subject"));
+
+        assertThat(inbox.pending()).extracting(path -> path.getFileName().toString()).containsExactly("real.csv");
+    }
+
+    @Test
     void archivedAndRejectedFilesGoBesideTheInboxWithTheirContent() throws IOException {
         Path a = write("a.csv", "alpha");
         Path b = write("b.csv", "beta");

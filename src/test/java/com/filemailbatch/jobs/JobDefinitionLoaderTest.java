@@ -51,6 +51,13 @@ class JobDefinitionLoaderTest {
     }
 
     @Test
+    void aLineOfSomeOtherFileIsNotQuotedBackWhole() throws IOException {
+        assertProblem("root$6$saltsaltsalt$hashhashhashhashhashhash\n",
+                "unknown key 'root$6$saltsaltsalt$hash...' (known keys: job, schedule, zone, input, inbox, "
+                        + "stale-after)");
+    }
+
+    @Test
     void everyProblemIsOneLineNamingTheFileAndTheKey() throws IOException {
         assertProblem("job=send\ninput=a.csv\nstale_after=P1D\n",
                 "unknown key 'stale_after' (known keys: job, schedule, zone, input, inbox, stale-after)");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.journal.RunJournal;
+import com.filemailbatch.ledger.TestLedger;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.settings.BatchSettings;
@@ -135,6 +136,45 @@ class ReceiptChainTest {
         Files.delete(newest.resolve("run-" + runs.get(2).getId() + ".json"));
         assertThat(verifier.verify(newest).describe()).startsWith("run-" + runs.get(2).getId() + ".json")
                 .contains("was removed");
+    }
+
+    @Test
+    void receiptsTheDatabaseNeverRecordedAreNotCalledIntactAndAnAlteredOneIsSeenInTheFiles() throws Exception {
+        Path copy = Files.createTempDirectory(dir, "unrecorded-");
+        String first = "run-" + runs.get(0).getId() + ".json";
+        String second = "run-" + runs.get(1).getId() + ".json";
+        Files.copy(Path.of(properties.reportsDir()).resolve(first), copy.resolve(first));
+        Files.copy(Path.of(properties.reportsDir()).resolve(second), copy.resolve(second));
+        TestLedger empty = TestLedger.create();
+        ReceiptVerifier unrecorded = new ReceiptVerifier(new ReceiptChain(empty.jdbc(), empty.transactionManager()),
+                json);
+
+        ReceiptCheck whole = unrecorded.verify(copy);
+
+        assertThat(whole.intact()).isFalse();
+        assertThat(whole.describe()).isEqualTo(first + ", " + second + " are not in the chain the database "
+                + "records: nothing vouches for them");
+
+        Files.writeString(copy.resolve(first), Files.readString(copy.resolve(first)).replace("\"R-1\"",
+                "\"R-9\""));
+        ReceiptCheck altered = unrecorded.verify(copy);
+
+        assertThat(altered.intact()).isFalse();
+        assertThat(altered.describe().lines()).hasSize(2).first().asString().startsWith(second + " (receipt ")
+                .contains("one of them was altered").contains("but " + first);
+    }
+
+    @Test
+    void aReceiptFileTheChainDoesNotRecordIsNamed() throws Exception {
+        Path copy = copyOfReceipts();
+        Path newest = copy.resolve("run-" + runs.get(2).getId() + ".json");
+        Files.copy(newest, copy.resolve("run-999999.json"));
+
+        ReceiptCheck check = verifier.verify(copy);
+
+        assertThat(check.intact()).isFalse();
+        assertThat(check.describe().lines()).contains("run-999999.json is not in the chain the database records: "
+                + "nothing vouches for it");
     }
 
     @Test

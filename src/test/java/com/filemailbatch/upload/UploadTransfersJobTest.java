@@ -305,6 +305,124 @@ class UploadTransfersJobTest {
         assertThat(transfer("Slow but moving").status()).isEqualTo(SandboxTransfer.Status.INITIALIZED);
     }
 
+    @Test
+    void aRowSentDaysLaterUploadsTheFilesItWasValidatedWith() throws Exception {
+        write("victim.txt", 6);
+        Path input = TestData.csv(dir, "later.csv", "reference,subject,files", "V-LATER,Later,victim.txt");
+        deferred(input);
+
+        JobExecution later = sentLater();
+
+        assertThat(later.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+        assertThat(TestData.ledgerStatuses(jdbc)).containsEntry("V-LATER", "COMPLETED");
+        assertReceivedAsSent("V-LATER", "victim.txt");
+    }
+
+    @Test
+    void aFileSwappedForALinkToOutsideTheBaseAfterValidationIsNotUploaded() throws Exception {
+        write("victim.txt", 6);
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "OUTSIDE-THE-BASE secret content");
+        Path input = TestData.csv(dir, "swap.csv", "reference,subject,files", "V-LINK,Swapped,victim.txt");
+        deferred(input);
+        Files.delete(dir.resolve("victim.txt"));
+        Files.createSymbolicLink(dir.resolve("victim.txt"), secret);
+
+        JobExecution later = sentLater();
+
+        assertNotUploaded(later, "V-LINK", "'victim.txt' is now a symbolic link", secret);
+    }
+
+    @Test
+    void aDirectoryOnTheWaySwappedForALinkToOutsideIsNotFollowed() throws Exception {
+        write("docs/victim.txt", 6);
+        Files.createDirectories(outside.resolve("docs"));
+        Path secret = Files.writeString(outside.resolve("docs/victim.txt"), "OUTSIDE-THE-BASE secret content");
+        Path input = TestData.csv(dir, "swap-dir.csv", "reference,subject,files", "V-DIR,Swapped dir,docs/victim.txt");
+        deferred(input);
+        Files.move(dir.resolve("docs"), dir.resolve("docs-moved"));
+        Files.createSymbolicLink(dir.resolve("docs"), outside.resolve("docs"));
+
+        JobExecution later = sentLater();
+
+        assertNotUploaded(later, "V-DIR", "'docs' is now a symbolic link", secret);
+    }
+
+    @Test
+    void aFileGrownAfterValidationIsNotUploaded() throws Exception {
+        Path victim = write("victim.txt", 6);
+        Path input = TestData.csv(dir, "grown.csv", "reference,subject,files", "V-GROWN,Grown,victim.txt");
+        deferred(input);
+        Files.write(victim, new byte[12000], java.nio.file.StandardOpenOption.APPEND);
+
+        JobExecution later = sentLater();
+
+        assertNotUploaded(later, "V-GROWN", "its size changed since its row was validated (6 bytes then, 12006 now)",
+                victim);
+        assertThat(initializeBody("Grown").get("transfersize").asLong()).isEqualTo(6);
+    }
+
+    @Test
+    void aFileReplacedByAnotherAfterValidationIsNotUploaded() throws Exception {
+        write("victim.txt", 6);
+        Path input = TestData.csv(dir, "replaced.csv", "reference,subject,files", "V-OTHER,Replaced,victim.txt");
+        deferred(input);
+        Path other = Files.writeString(dir.resolve("other.tmp"), "OTHER!");
+        Files.move(other, dir.resolve("victim.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        JobExecution later = sentLater();
+
+        assertNotUploaded(later, "V-OTHER", "another file is in its place", dir.resolve("victim.txt"));
+    }
+
+    @Test
+    void aFileSwappedWhileItsUploadWasInterruptedIsNotResumed() throws Exception {
+        write("victim.txt", 6);
+        // As long as the file validated: only the link gives it away.
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "SECRET");
+        Path input = TestData.csv(dir, "resumed.csv", "reference,subject,files", "V-RESUME,Resumed,victim.txt");
+        leftUploading(input, LocalDate.of(2026, 12, 6));
+        Files.delete(dir.resolve("victim.txt"));
+        Files.createSymbolicLink(dir.resolve("victim.txt"), secret);
+        sandbox.clearRequests();
+
+        JobExecution restart = jobs.send(input, LocalDate.of(2026, 12, 7));
+
+        assertNotUploaded(restart, "V-RESUME", "'victim.txt' is now a symbolic link", secret);
+    }
+
+    /** Runs the input with the API key's quota used up: its row is validated and recorded, DEFERRED, not sent. */
+    private void deferred(Path input) throws Exception {
+        sandbox.respondNext("POST", "/transfer/initialize", 429, "ApiKeyQuotaExceeded", "daily quota used up");
+        JobExecution first = jobs.send(input, LocalDate.of(2026, 12, 4));
+        assertThat(first.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        assertThat(TestData.ledgerStatuses(jdbc).values()).containsOnly("DEFERRED");
+        assertThat(sandbox.transfers()).isEmpty();
+    }
+
+    /** A later run (of another, empty input) sends the deferred row from the ledger, then uploads its files. */
+    private JobExecution sentLater() throws Exception {
+        return jobs.send(TestData.csv(dir, "nothing-new.csv", "reference,subject"), LocalDate.of(2026, 12, 5));
+    }
+
+    /** The transfer exists but is not completed, none of the file's bytes went out, and the reason is recorded. */
+    private void assertNotUploaded(JobExecution run, String reference, String reason, Path content) throws Exception {
+        assertThat(run.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        Map<String, Object> row = row(reference);
+        assertThat(row.get("STATUS")).isEqualTo("UPLOADING");
+        assertThat(row.get("LAST_ERROR_STATUS")).isEqualTo("FileNotAsValidated");
+        assertThat((String) row.get("LAST_ERROR_MESSAGE")).contains(reason);
+        assertThat(jdbc.queryForList("SELECT reason FROM run_journal WHERE job_execution_id = ? AND reference = ? "
+                + "AND outcome = 'UPLOAD_FAILED'", String.class, run.getId(), reference)).singleElement()
+                .asString().contains(reason);
+        SandboxTransfer transfer = sandbox.transfers().stream().filter(t -> t.id().equals(row.get("TRANSFER_ID")))
+                .findFirst().orElseThrow();
+        assertThat(transfer.status()).isNotEqualTo(SandboxTransfer.Status.COMPLETED);
+        assertThat(sandbox.requests()).as("requests after validation").noneMatch(request ->
+                request.path().equals(UPLOAD_PATH) || request.path().equals("/transfer/complete"));
+        String digest = sha256(content);
+        assertThat(transfer.files()).noneMatch(file -> file.sha256().equals(digest));
+    }
+
     /** Runs the input once with the first upload refused, which leaves its transfer UPLOADING. */
     private SandboxTransfer leftUploading(Path input, LocalDate date) throws Exception {
         sandbox.respondNext("POST", UPLOAD_PATH, 400, "InvalidParameter", "refused for the test");
