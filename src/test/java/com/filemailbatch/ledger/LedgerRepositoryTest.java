@@ -393,7 +393,7 @@ class LedgerRepositoryTest {
         ledger.claim(claim("S-LIVE", execution));
         ledger.markInitialized("S-LIVE", result("T-820"), null);
         long id = ledger.find("S-LIVE").orElseThrow().id();
-        uploads.begin(id, List.of(), 1024);
+        uploads.begin(id, new ValidatedFiles(null, List.of()), 1024);
 
         assertThat(row("S-LIVE")).containsEntry("STATUS", "UPLOADING");
         assertThat(ledger.transferKey(ledger.find("S-LIVE").orElseThrow())).isEqualTo(PLAIN_KEY);
