@@ -50,6 +50,15 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void rotateKeyHelpSaysWhereTheNewKeyComesFrom() {
+        assertThat(execute("rotate-key", "--help")).isZero();
+
+        assertThat(out()).contains("Usage: filemail-batch rotate-key", "one transaction", "FILEMAIL_BATCH_NEW_SECRET",
+                "master.key.new", "--sandbox");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void runHelpListsItsOptions() {
         assertThat(execute("run", "--help")).isZero();
 
@@ -69,7 +78,7 @@ class FilemailBatchCliTest {
         assertThat(execute()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
-                + "verify-receipts, purge, serve, recover)", "Try: filemail-batch --help");
+                + "verify-receipts, purge, serve, recover, rotate-key)", "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
     }
 
