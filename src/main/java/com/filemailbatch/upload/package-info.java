@@ -5,6 +5,7 @@
  * {@link com.filemailbatch.filemail.CallPolicy}, like every other Filemail call. {@code uploadTransfersStep}
  * ({@code UploadStepConfiguration}) uses it to deliver initialized transfers, recording every accepted chunk through
  * the ledger's {@link com.filemailbatch.ledger.UploadLedger} so that a restarted run resumes. The {@code files}
- * column's path rules are checked where a row is validated ({@link com.filemailbatch.csv.TransferFiles}).
+ * column's path rules are checked where a row is validated ({@link com.filemailbatch.csv.TransferFiles}); what they
+ * found is kept with the row, and {@code ValidatedFileOpener} uploads exactly that file or none.
  */
 package com.filemailbatch.upload;
