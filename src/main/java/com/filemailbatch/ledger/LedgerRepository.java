@@ -364,10 +364,26 @@ public class LedgerRepository {
 
     /** Error texts are kept to the column's size: a long answer must not make the row unrecordable. */
     static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+        return cut(text, 2000);
     }
 
+    /** A rejected row's subject may be longer than any valid one: it is kept as far as the column holds. */
     private static String truncateSubject(String subject) {
-        return subject == null || subject.length() <= 200 ? subject : subject.substring(0, 197) + "...";
+        return cut(subject, 400);
+    }
+
+    /**
+     * At most {@code max} UTF-16 units (what H2 counts; PostgreSQL counts characters, never more), cut between two
+     * characters: half of a surrogate pair would be stored as a replacement character, or refused.
+     */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 3;
+        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "...";
     }
 }
