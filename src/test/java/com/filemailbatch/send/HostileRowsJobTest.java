@@ -48,6 +48,9 @@ class HostileRowsJobTest {
     @Autowired
     FilemailSandbox sandbox;
 
+    @Autowired
+    com.filemailbatch.settings.BatchSettings settings;
+
     @TempDir
     Path dir;
 
@@ -126,6 +129,27 @@ class HostileRowsJobTest {
                 .isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT source_file FROM transfer_ledger WHERE reference = 'P-1'",
                 String.class)).isEqualTo(input.toString());
+    }
+
+    @Test
+    void aRejectedRowsCellsNeverReachASpreadsheetAsFormulas() throws Exception {
+        Path input = TestData.csv(dir, "formulas.csv", "reference,subject,days", "\"=cmd|' /C calc'!A0\",Equals,0", "+1+1,Plus,0", "-2+3,Minus,0",
+                "@SUM(A1),At,0", "F-5,Fine,0");
+
+        JobExecution execution = jobs.send(input, days.next());
+
+        Path rejected = Path.of(settings.reportsDir()).resolve("run-" + execution.getId() + "-rejected.csv");
+        List<String> cells = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get()
+                .parse(Files.newBufferedReader(rejected))) {
+            parser.forEach(record -> cells.add(record.get("reference") + " | " + record.get("reason")));
+        }
+        assertThat(cells).containsExactlyInAnyOrder(
+                "'=cmd|' /C calc'!A0 | days must be -1 or a whole number of at least 1, got '0'",
+                "'+1+1 | days must be -1 or a whole number of at least 1, got '0'",
+                "'-2+3 | days must be -1 or a whole number of at least 1, got '0'",
+                "'@SUM(A1) | days must be -1 or a whole number of at least 1, got '0'",
+                "F-5 | days must be -1 or a whole number of at least 1, got '0'");
     }
 
     private static GeneratedRows.Row row(String reference, String subject, String to, String message, String files) {
