@@ -152,6 +152,25 @@ class HostileRowsJobTest {
                 "F-5 | days must be -1 or a whole number of at least 1, got '0'");
     }
 
+    @Test
+    void aSecondRowWithTheSameReferenceAndOtherContentIsAConflictNamingBothLines() throws Exception {
+        Path input = TestData.csv(dir, "conflict.csv", "reference,subject,to,password",
+                "K-1,Same,a@example.com,one", "K-2,First,a@example.com,", "K-1,Same,a@example.com,two",
+                "K-2,Second,a@example.com,", "K-3,After,b@example.com,");
+
+        JobExecution execution = jobs.send(input, days.next());
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED_WITH_PROBLEMS");
+        assertThat(outcomes(execution)).isEqualTo(Map.of(2L, "INITIALIZED null", 3L, "INITIALIZED null",
+                4L, "DUPLICATE reference", 5L, "REJECTED reference", 6L, "INITIALIZED null"));
+        assertThat(jdbc.queryForObject("SELECT reason FROM run_journal WHERE job_execution_id = ? AND source_line = 5",
+                String.class, execution.getId()))
+                .isEqualTo("the reference is also on line 3 with different content; one reference names one transfer");
+        assertThat(sandbox.transfers()).extracting(SandboxTransfer::subject)
+                .containsExactlyInAnyOrder("Same", "First", "After");
+    }
+
     private static GeneratedRows.Row row(String reference, String subject, String to, String message, String files) {
         return row(reference, subject, to, message, files, "", null);
     }
