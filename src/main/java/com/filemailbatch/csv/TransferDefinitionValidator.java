@@ -13,6 +13,8 @@ public class TransferDefinitionValidator {
     static final int MAX_REFERENCE_LENGTH = 200;
     static final int MAX_SUBJECT_LENGTH = 200;
     static final int MAX_MESSAGE_LENGTH = 5000;
+    /** The longest address a mail server must accept (RFC 5321's limit on a forward path). */
+    static final int MAX_ADDRESS_LENGTH = 254;
 
     public Validation validate(TransferDefinition row) {
         String givenReference = Cells.trimmed(row.reference());
@@ -33,10 +35,15 @@ public class TransferDefinitionValidator {
         if (Cells.length(subject) > MAX_SUBJECT_LENGTH) {
             return reject.at(Column.SUBJECT, tooLong("subject", subject, MAX_SUBJECT_LENGTH));
         }
+        String subjectProblem = subjectProblem(row.subject(), subject);
+        if (subjectProblem != null) {
+            return reject.at(Column.SUBJECT, subjectProblem);
+        }
         List<String> to = Cells.items(row.to());
         for (String recipient : to) {
-            if (!EmailAddress.isPlausible(recipient)) {
-                return reject.at(Column.TO, Excerpt.quoted(recipient) + " is not an e-mail address");
+            String problem = EmailAddress.problem(recipient, MAX_ADDRESS_LENGTH);
+            if (problem != null) {
+                return reject.at(Column.TO, problem);
             }
         }
         String message = Cells.asIs(row.message());
@@ -66,6 +73,10 @@ public class TransferDefinitionValidator {
             if (Cells.hasControlCharacter(file)) {
                 return reject.at(Column.FILES, "file path " + Excerpt.quoted(file) + " contains a control character");
             }
+            String bidi = Characters.bidiControl(file);
+            if (bidi != null) {
+                return reject.at(Column.FILES, "file path " + Excerpt.quoted(file) + " contains " + bidi);
+            }
         }
         return new ValidTransfer(reference, givenReference != null, subject, to, message, Cells.asIs(row.password()),
                 days, notify, confirmation, files, row.sourceFile(), row.line());
@@ -77,6 +88,28 @@ public class TransferDefinitionValidator {
         }
         if (Cells.hasControlCharacter(reference)) {
             return "reference must not contain control characters, got " + Excerpt.quoted(reference);
+        }
+        String bidi = Characters.bidiControl(reference);
+        return bidi == null ? null : "reference contains " + bidi;
+    }
+
+    /**
+     * A subject is a one-line title a reader must be able to see as it is: no control character (a line break, ESC,
+     * BEL, NUL), no bidirectional control, and something visible. What trimming drops around it is not sent, so
+     * only the trimmed subject is checked; positions count in the cell as written.
+     */
+    private static String subjectProblem(String cell, String subject) {
+        int from = cell.indexOf(subject);
+        String control = Characters.controlCharacter(cell, from, from + subject.length());
+        if (control != null) {
+            return "subject contains " + control;
+        }
+        String bidi = Characters.bidiControl(cell);
+        if (bidi != null) {
+            return "subject contains " + bidi;
+        }
+        if (!Characters.hasVisible(subject)) {
+            return "subject has no visible character (only spaces or invisible characters)";
         }
         return null;
     }

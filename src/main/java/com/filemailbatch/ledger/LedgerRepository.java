@@ -1,6 +1,9 @@
 package com.filemailbatch.ledger;
 
 import com.filemailbatch.filemail.TransferInitializeResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +28,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The transfer ledger. Every write commits on its own (REQUIRES_NEW), whatever chunk transaction is open around
@@ -88,10 +96,12 @@ public class LedgerRepository {
         try {
             inOwnTransaction(() -> jdbc.update("INSERT INTO transfer_ledger (reference, status, attempt, subject, "
                     + "recipients, files, request_enc, source_file, source_line, job_execution_id, created_at, "
-                    + "claimed_at, updated_at, validated_files) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()), join(claim.files()),
-                    encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now,
-                    now, now, ValidatedFilesColumn.write(claim.validatedFiles())));
+                    + "claimed_at, updated_at, validated_files, content_sha256) "
+                    + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()),
+                    join(claim.files()), encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(),
+                    claim.jobExecutionId(), now, now, now, ValidatedFilesColumn.write(claim.validatedFiles()),
+                    contentDigest(claim)));
             return ClaimResult.claimed(null);
         } catch (DuplicateKeyException exists) {
             return reclaim(claim, now);
@@ -129,13 +139,13 @@ public class LedgerRepository {
         for (Claim claim : claims) {
             rows.add(new Object[] {claim.reference(), TransferStatus.PENDING.name(), claim.subject(), join(claim.recipients()), join(claim.files()),
                     encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now, now,
-                    now, ValidatedFilesColumn.write(claim.validatedFiles())});
+                    now, ValidatedFilesColumn.write(claim.validatedFiles()), contentDigest(claim)});
         }
         try {
             inOwnTransaction(() -> jdbc.batchUpdate("INSERT INTO transfer_ledger (reference, status, attempt, "
                     + "subject, recipients, files, request_enc, source_file, source_line, job_execution_id, "
-                    + "created_at, claimed_at, updated_at, validated_files) "
-                    + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "created_at, claimed_at, updated_at, validated_files, content_sha256) "
+                    + "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows));
             return true;
         } catch (DataIntegrityViolationException raced) {
@@ -159,13 +169,13 @@ public class LedgerRepository {
         boolean thisRun = entry.jobExecutionId() != null && entry.jobExecutionId() == claim.jobExecutionId();
         if (thisRun && entry.status() == TransferStatus.PENDING) {
             // Another row (or thread) of this run holds the reference and is sending it right now.
-            return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, null, null);
+            return duplicateOrConflict(entry, claim, null);
         }
         if (entry.status().isSent()) {
             boolean earlierRowOfThisInput = thisRun && Objects.equals(entry.sourceFile(), claim.sourceFile())
                     && !Objects.equals(entry.sourceLine(), claim.sourceLine());
-            return new ClaimResult(earlierRowOfThisInput ? ClaimResult.Kind.DUPLICATE_IN_RUN
-                    : ClaimResult.Kind.ALREADY_SENT, entry.transferId(), null);
+            return earlierRowOfThisInput ? duplicateOrConflict(entry, claim, entry.transferId())
+                    : new ClaimResult(ClaimResult.Kind.ALREADY_SENT, entry.transferId(), null);
         }
         // REJECTED, DEFERRED or FAILED earlier, or PENDING left by an earlier execution: take it over, unless
         // another thread took it first (the status/attempt condition makes the update a compare-and-set). After
@@ -176,16 +186,60 @@ public class LedgerRepository {
                 + "request_enc = ?, source_file = ?, "
                 + "source_line = ?, job_execution_id = ?, updated_at = ?, claimed_at = "
                 + (inDoubt ? "COALESCE(claimed_at, ?)" : "?") + ", last_error_status = NULL, "
-                + "last_error_message = NULL WHERE reference = ? AND status = ? AND attempt = ?",
+                + "last_error_message = NULL, content_sha256 = ? WHERE reference = ? AND status = ? AND attempt = ?",
                 TransferStatus.PENDING.name(), claim.subject(),
                 join(claim.recipients()), join(claim.files()), ValidatedFilesColumn.write(claim.validatedFiles()),
-                encryptedRequest(claim), claim.sourceFile(),
-                claim.sourceLine(), claim.jobExecutionId(), now, now, claim.reference(), entry.status().name(),
-                entry.attempt()));
+                encryptedRequest(claim), claim.sourceFile(), claim.sourceLine(), claim.jobExecutionId(), now, now,
+                contentDigest(claim), claim.reference(), entry.status().name(), entry.attempt()));
         if (taken != 1) {
             return reclaim(claim, now);
         }
         return ClaimResult.claimed(inDoubt ? claimedAt(claim.reference()) : null);
+    }
+
+    /**
+     * A second row of this run with the reference of {@code entry}: a harmless duplicate when it asks for the same
+     * transfer, a conflict when its content differs (sending either would drop the other without a word).
+     */
+    private ClaimResult duplicateOrConflict(LedgerEntry entry, Claim claim, String transferId) {
+        String held = jdbc.queryForObject("SELECT content_sha256 FROM transfer_ledger WHERE reference = ?",
+                String.class, claim.reference());
+        String wanted = contentDigest(claim);
+        boolean otherRow = !Objects.equals(entry.sourceLine(), claim.sourceLine())
+                || !Objects.equals(entry.sourceFile(), claim.sourceFile());
+        if (otherRow && held != null && wanted != null && !held.equals(wanted)) {
+            return new ClaimResult(ClaimResult.Kind.CONFLICT_IN_RUN, null, null, entry.sourceLine());
+        }
+        return new ClaimResult(ClaimResult.Kind.DUPLICATE_IN_RUN, transferId, null);
+    }
+
+    /**
+     * SHA-256 of what the row asks for: its request without the password (a digest of a secret, stored, would let
+     * anyone test guesses against it) and its files. Recipients count lower-cased, as in a reference's digest: two
+     * rows that differ only in an address's case ask for the same transfer. Null when the claim carries no request.
+     */
+    private String contentDigest(Claim claim) {
+        if (claim.requestJson() == null) {
+            return null;
+        }
+        JsonNode request = json.readTree(claim.requestJson());
+        if (request instanceof ObjectNode object) {
+            object.remove("password");
+            if (object.get("to") instanceof ArrayNode to) {
+                for (int i = 0; i < to.size(); i++) {
+                    to.set(i, to.get(i).asString().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(String.valueOf(join(claim.files())).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private Instant claimedAt(String reference) {
@@ -383,10 +437,26 @@ public class LedgerRepository {
 
     /** Error texts are kept to the column's size: a long answer must not make the row unrecordable. */
     static String truncate(String text) {
-        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
+        return cut(text, 2000);
     }
 
+    /** A rejected row's subject may be longer than any valid one: it is kept as far as the column holds. */
     private static String truncateSubject(String subject) {
-        return subject == null || subject.length() <= 200 ? subject : subject.substring(0, 197) + "...";
+        return cut(subject, 400);
+    }
+
+    /**
+     * At most {@code max} UTF-16 units (what H2 counts; PostgreSQL counts characters, never more), cut between two
+     * characters: half of a surrogate pair would be stored as a replacement character, or refused.
+     */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 3;
+        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "...";
     }
 }

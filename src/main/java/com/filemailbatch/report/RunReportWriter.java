@@ -23,6 +23,11 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code run-<id>-rejected.csv} (line, reference, column, reason) into the reports directory. Files are written
  * beside their final name and moved into place, so a reader never sees half a report. The directory and the files
  * are the owner's only: they name recipients and hold download links.
+ *
+ * <p>Operators open the rejected rows in a spreadsheet, which runs a cell starting with {@code =}, {@code +},
+ * {@code -} or {@code @} as a formula (and may fetch or run things with it): every cell that holds text from the
+ * input or from Filemail is written with a leading {@code '} when it starts with one of those, a tab or a carriage
+ * return, as OWASP's advice on CSV injection says. The spreadsheet shows the text as it was.
  */
 final class RunReportWriter {
 
@@ -77,12 +82,21 @@ final class RunReportWriter {
                         .print(out)) {
             journal.forEach(executionId, Outcome.REJECTED, entry -> {
                 try {
-                    csv.printRecord(entry.sourceLine(), entry.reference(), entry.columnName(), entry.reason());
+                    csv.printRecord(entry.sourceLine(), inert(entry.reference()), inert(entry.columnName()),
+                            inert(entry.reason()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The cell with a leading {@code '} when a spreadsheet would read it as a formula. */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
     }
 }

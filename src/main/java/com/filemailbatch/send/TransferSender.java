@@ -70,6 +70,8 @@ class TransferSender {
             case ALREADY_SENT -> entry(row, Outcome.ALREADY_SENT, null, null, claim.transferId());
             case DUPLICATE_IN_RUN -> entry(row, Outcome.DUPLICATE, "reference",
                     "the reference appears earlier in this input", claim.transferId());
+            case CONFLICT_IN_RUN -> entry(row, Outcome.REJECTED, "reference", "the reference is also on line "
+                    + claim.earlierLine() + " with different content; one reference names one transfer", null);
             case CLAIMED -> null;
         };
     }
