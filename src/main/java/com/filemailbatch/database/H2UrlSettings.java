@@ -1,23 +1,35 @@
 package com.filemailbatch.database;
 
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.Ordered;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * Gives {@code spring.datasource.url} the settings of {@link H2FileUrl} before anything reads it, whichever way it
  * was set (environment, {@code -D}, a properties file, the command line). Registered in
- * {@code META-INF/spring.factories}; runs after the configuration files are loaded.
+ * {@code META-INF/spring.factories}; runs once the configuration is loaded and logging is set up, so that a
+ * refused URL is reported like any other configuration problem.
  */
-public final class H2UrlSettings implements EnvironmentPostProcessor, Ordered {
+public final class H2UrlSettings implements GenericApplicationListener {
 
     static final String PROPERTY = "spring.datasource.url";
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public boolean supportsEventType(ResolvableType eventType) {
+        return eventType.isAssignableFrom(ApplicationEnvironmentPreparedEvent.class);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        settle(((ApplicationEnvironmentPreparedEvent) event).getEnvironment());
+    }
+
+    static void settle(ConfigurableEnvironment environment) {
         String url = environment.getProperty(PROPERTY);
         String settled = H2FileUrl.withRequiredSettings(url);
         if (settled != null && !settled.equals(url)) {
@@ -26,8 +38,9 @@ public final class H2UrlSettings implements EnvironmentPostProcessor, Ordered {
         }
     }
 
+    /** After the listener that configures logging. */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return LoggingApplicationListener.DEFAULT_ORDER + 2;
     }
 }

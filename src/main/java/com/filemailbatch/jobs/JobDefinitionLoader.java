@@ -1,5 +1,6 @@
 package com.filemailbatch.jobs;
 
+import com.filemailbatch.terminal.Visible;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class JobDefinitionLoader {
 
     private static Properties read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new JobDefinitionException(file + ": job definition not found");
+            throw problem(file, "job definition not found");
         }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -119,8 +120,9 @@ public final class JobDefinitionLoader {
         }
     }
 
+    /** Keys and values are quoted as written, and may hold anything: made visible here, wherever it is printed. */
     private static JobDefinitionException problem(Path file, String message) {
-        return new JobDefinitionException(file + ": " + message);
+        return new JobDefinitionException(Visible.text(file + ": " + message));
     }
 
     /** A job definition that cannot be used; the message is one line naming the file and the key. */

@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
@@ -58,7 +57,7 @@ class H2UrlSettingsTest {
         environment.getPropertySources().addLast(new MapPropertySource("test", Map.of(
                 "filemail.data-dir", "/srv/fb", "spring.datasource.url", "jdbc:h2:file:${filemail.data-dir}/db")));
 
-        new H2UrlSettings().postProcessEnvironment(environment, new SpringApplication());
+        H2UrlSettings.settle(environment);
 
         assertThat(environment.getProperty("spring.datasource.url"))
                 .isEqualTo("jdbc:h2:file:/srv/fb/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
@@ -69,7 +68,7 @@ class H2UrlSettingsTest {
         Properties factories = PropertiesLoaderUtils.loadProperties(
                 new ClassPathResource(SpringFactoriesLoader.FACTORIES_RESOURCE_LOCATION));
 
-        assertThat(factories.getProperty(EnvironmentPostProcessor.class.getName()))
+        assertThat(factories.getProperty(ApplicationListener.class.getName()))
                 .contains(H2UrlSettings.class.getName());
     }
 }
