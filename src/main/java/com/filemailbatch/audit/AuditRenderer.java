@@ -1,5 +1,6 @@
 package com.filemailbatch.audit;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.journal.JournalEntry;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,8 @@ public final class AuditRenderer {
     }
 
     public String json(Object value) {
-        return json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value)
+        // JSON escapes C0 controls itself but writes bidi controls, DEL and C1 raw: those are escaped the JSON way.
+        return Visible.lines(json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value))
                 + System.lineSeparator();
     }
 
@@ -45,13 +47,13 @@ public final class AuditRenderer {
         out.append(String.format(Locale.ROOT, "Run %d of %s: %s (exit code %s)%n", run.executionId(), run.jobName(),
                 run.status(), run.exitCode()));
         if (run.exitMessage() != null) {
-            out.append("  ").append(run.exitMessage()).append(System.lineSeparator());
+            out.append("  ").append(Visible.text(run.exitMessage())).append(System.lineSeparator());
         }
         out.append(String.format(Locale.ROOT, "  started %s, ended %s%n", time(run.startTime()),
                 time(run.endTime())));
         out.append("Parameters:").append(System.lineSeparator());
-        details.parameters().forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-12s %s%n", name,
-                value)));
+        details.parameters().forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-12s %s%n",
+                Visible.text(name), Visible.text(value))));
         out.append("Steps:").append(System.lineSeparator());
         out.append(String.format(Locale.ROOT, "  %-26s %-10s %8s %8s %8s %8s %8s %9s%n", "STEP", "STATUS", "READ",
                 "WRITTEN", "SKIPPED", "FILTERED", "COMMITS", "ROLLBACKS"));
@@ -72,7 +74,8 @@ public final class AuditRenderer {
             for (JournalEntry row : details.rejected()) {
                 out.append(String.format(Locale.ROOT, "  line %s, column %s: %s%n",
                         row.sourceLine() == null ? "-" : row.sourceLine(),
-                        row.columnName() == null ? "-" : "'" + row.columnName() + "'", row.reason()));
+                        row.columnName() == null ? "-" : "'" + Visible.text(row.columnName()) + "'",
+                        Visible.text(row.reason())));
             }
         }
         if (!details.transfers().isEmpty()) {
@@ -81,7 +84,7 @@ public final class AuditRenderer {
                     "REFERENCE"));
             details.transfers().forEach(t -> out.append(String.format(Locale.ROOT, "  %-6s %-12s %-24s %s%n",
                     t.sourceLine() == null ? "-" : t.sourceLine(), t.status(),
-                    t.transferId() == null ? "-" : t.transferId(), t.reference())));
+                    t.transferId() == null ? "-" : Visible.text(t.transferId()), Visible.text(t.reference()))));
         }
         return out.toString();
     }
@@ -89,7 +92,7 @@ public final class AuditRenderer {
     private static String describe(RunRecord run) {
         StringBuilder text = new StringBuilder();
         if (run.input() != null) {
-            text.append(run.input()).append(" @ ").append(run.runDate()).append(run.dryRun() ? " (dry run)" : "");
+            text.append(Visible.text(run.input())).append(" @ ").append(run.runDate()).append(run.dryRun() ? " (dry run)" : "");
         }
         for (Map.Entry<String, Long> outcome : run.outcomes().entrySet()) {
             text.append(text.isEmpty() ? "" : ", ").append(outcome.getKey().toLowerCase(Locale.ROOT)).append(' ')

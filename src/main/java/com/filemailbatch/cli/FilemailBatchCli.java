@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.launch.FailureMessages;
 import java.io.PrintStream;
@@ -82,22 +83,24 @@ public final class FilemailBatchCli implements Runnable {
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
+            // The message quotes the argument as given, which may hold anything.
+            err.println("error: " + Visible.text(e.getMessage().replaceFirst("^Error: ", "")));
             err.println("Try: filemail-batch " + (e.getCommandLine().getParent() == null ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help");
             return ExitCodes.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // Messages name files, cells and keys a user wrote: never printed raw.
             if (e instanceof UsageException) {
-                err.println("error: " + e.getMessage());
+                err.println("error: " + Visible.text(e.getMessage()));
                 return ExitCodes.USAGE;
             }
             if (e instanceof ConfigurationException || FailureMessages.isMasterKeyProblem(e)) {
-                err.println("error: " + (e instanceof ConfigurationException ? e.getMessage()
+                err.println("error: " + Visible.text(e instanceof ConfigurationException ? e.getMessage()
                         : FailureMessages.rootMessage(e)));
                 return ExitCodes.CONFIG;
             }
-            err.println("error: " + FailureMessages.rootMessage(e));
+            err.println("error: " + Visible.text(FailureMessages.rootMessage(e)));
             return ExitCodes.JOB_FAILED;
         });
         return cli;

@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
@@ -133,7 +134,8 @@ final class ServeCommand extends ContextCommand {
             for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
                 JobDefinition definition = JobDefinitionLoader.load(file);
                 if (definition.schedule() == null) {
-                    err.println("Note: " + file + " has no schedule; run it with: run --job " + file);
+                    err.println("Note: " + Visible.text(file) + " has no schedule; run it with: run --job "
+                            + Visible.text(file));
                 } else {
                     scheduled.add(definition);
                 }

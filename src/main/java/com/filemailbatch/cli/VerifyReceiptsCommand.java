@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.report.ReceiptCheck;
 import com.filemailbatch.report.ReceiptVerifier;
@@ -33,10 +34,11 @@ final class VerifyReceiptsCommand extends ContextCommand {
         Path receipts = dir != null ? dir : Path.of(context.getBean(BatchSettings.class).reportsDir());
         ReceiptCheck check = context.getBean(ReceiptVerifier.class).verify(receipts);
         if (check.intact()) {
-            out.println(check.describe());
+            // A receipt is a file anyone with access to the directory can edit.
+            out.println(Visible.text(check.describe()));
             return ExitCodes.OK;
         }
-        check.problems().forEach(problem -> err.println("error: " + problem));
+        check.problems().forEach(problem -> err.println("error: " + Visible.text(problem)));
         return ExitCodes.RECEIPTS_BROKEN;
     }
 }

@@ -1,5 +1,6 @@
 package com.filemailbatch.filemail;
 
+import com.filemailbatch.logging.SecretMask;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -22,6 +23,8 @@ public record FilemailProperties(
         @DefaultValue @NestedConfigurationProperty Retry retry) {
 
     public FilemailProperties {
+        // Whatever logger meets the key from now on (a request's headers, a property dump) writes *** instead.
+        SecretMask.remember(apiKey);
         if (rateLimit < 0) {
             throw new IllegalArgumentException("filemail.rate-limit must be 0 (off) or positive, got " + rateLimit);
         }

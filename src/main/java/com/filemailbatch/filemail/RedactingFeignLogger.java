@@ -1,22 +1,19 @@
 package com.filemailbatch.filemail;
 
+import com.filemailbatch.logging.SecretMask;
 import feign.slf4j.Slf4jLogger;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Feign's request/response log with every secret masked, so that turning
  * {@code spring.cloud.openfeign.client.config.filemail.logger-level} up to {@code full} while debugging
- * never writes the API key, a transfer key or a transfer password to the log.
+ * never writes the API key, a transfer key or a transfer password to the log: not in a header, not in a request,
+ * not in an answer (the sent list gives every transfer's {@code key}). The rules are {@link SecretMask}'s, which
+ * also masks every other logger's lines.
  */
 final class RedactingFeignLogger extends Slf4jLogger {
 
     private static final Set<String> SECRET_HEADERS = Set.of("x-api-key", "logintoken", "authorization");
-
-    private static final Pattern SECRET_JSON_FIELDS = Pattern.compile(
-            "(\"(?:password|transferkey|incomingpassword|logintoken|refreshtoken)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
-
-    private static final Pattern SECRET_QUERY = Pattern.compile("([?&]transferkey=)[^&\\s]*");
 
     RedactingFeignLogger() {
         super(FilemailClient.class);
@@ -30,13 +27,12 @@ final class RedactingFeignLogger extends Slf4jLogger {
     static Object[] redact(Object... args) {
         Object[] safe = args.clone();
         if (safe.length == 2 && safe[0] instanceof String name && SECRET_HEADERS.contains(name.toLowerCase())) {
-            safe[1] = "***";
+            safe[1] = SecretMask.MASK;
             return safe;
         }
         for (int i = 0; i < safe.length; i++) {
             if (safe[i] instanceof String text) {
-                String masked = SECRET_JSON_FIELDS.matcher(text).replaceAll("$1\"***\"");
-                safe[i] = SECRET_QUERY.matcher(masked).replaceAll("$1***");
+                safe[i] = SecretMask.mask(text);
             }
         }
         return safe;

@@ -1,5 +1,6 @@
 package com.filemailbatch.jobs;
 
+import com.filemailbatch.terminal.Visible;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class JobDefinitionLoader {
 
     private static Properties read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new JobDefinitionException(file + ": job definition not found");
+            throw problem(file, "job definition not found");
         }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -119,14 +120,17 @@ public final class JobDefinitionLoader {
         }
     }
 
-    /** A key is short; a long one is a line of some other file, and only its start is needed to find it. */
+    /**
+     * A key is short; a long one is a line of some other file, and only its start is needed to find it. Keys and
+     * values are quoted as written and may hold anything: {@link #problem} makes them visible wherever printed.
+     */
     private static String excerpt(String key) {
-        String oneLine = key.replaceAll("\\p{Cntrl}", "?");
-        return oneLine.length() <= 24 ? oneLine : oneLine.substring(0, 24) + "...";
+        int cut = key.codePointCount(0, key.length()) <= 24 ? key.length() : key.offsetByCodePoints(0, 24);
+        return cut == key.length() ? key : key.substring(0, cut) + "...";
     }
 
     private static JobDefinitionException problem(Path file, String message) {
-        return new JobDefinitionException(file + ": " + message);
+        return new JobDefinitionException(Visible.text(file + ": " + message));
     }
 
     /** A job definition that cannot be used; the message is one line naming the file and the key. */

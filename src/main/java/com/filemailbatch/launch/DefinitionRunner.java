@@ -1,5 +1,6 @@
 package com.filemailbatch.launch;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.cleanup.CleanupJobParameters;
 import com.filemailbatch.launch.Launch.Outcome;
@@ -54,7 +55,7 @@ public final class DefinitionRunner {
         Inbox inbox = new Inbox(definition.inbox());
         List<Path> files = inbox.pending();
         if (files.isEmpty()) {
-            out.println("Inbox " + inbox.directory() + ": no *.csv file waiting.");
+            out.println("Inbox " + Visible.text(inbox.directory()) + ": no *.csv file waiting.");
         }
         List<Launch> launches = new ArrayList<>();
         for (Path file : files) {
@@ -92,12 +93,13 @@ public final class DefinitionRunner {
         } catch (IOException | RuntimeException e) {
             // The file stays where it was: never lost. The next launch finds its run done and files it then.
             LOG.error("could not move {} out of the inbox", file, e);
-            out.println("Warning: could not move " + file + " out of the inbox (" + e.getMessage() + "); it stays.");
+            out.println("Warning: could not move " + Visible.text(file) + " out of the inbox ("
+                    + Visible.text(e.getMessage()) + "); it stays.");
         }
     }
 
     private void say(String what, Path file, Path to) {
-        out.println(file.getFileName() + ": " + what + " -> " + to);
+        out.println(Visible.text(file.getFileName()) + ": " + what + " -> " + Visible.text(to));
         LOG.info("{} {} -> {}", file, what, to);
     }
 

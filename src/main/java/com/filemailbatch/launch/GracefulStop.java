@@ -1,5 +1,6 @@
 package com.filemailbatch.launch;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.liveness.RunStopper;
 import java.io.PrintStream;
@@ -34,7 +35,7 @@ public final class GracefulStop implements AutoCloseable {
                 context.getBean(RunStopper.class).requestStop(jobName, parameters);
                 finished.await(GRACE.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {
-                err.println("error: could not stop the run cleanly: " + FailureMessages.rootMessage(e));
+                err.println("error: could not stop the run cleanly: " + Visible.text(FailureMessages.rootMessage(e)));
             } finally {
                 context.close();
                 err.flush();

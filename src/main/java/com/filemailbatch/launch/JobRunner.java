@@ -1,5 +1,6 @@
 package com.filemailbatch.launch;
 
+import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.launch.Launch.Outcome;
 import com.filemailbatch.liveness.RunAdmission;
@@ -110,7 +111,7 @@ public final class JobRunner {
             err.println("Run " + execution.getId() + " stopped on request. Run the same command again to resume it.");
             return new Launch(Outcome.STOPPED, ExitCodes.JOB_FAILED, execution.getId());
         }
-        err.println("error: " + FailureMessages.explain(execution.getAllFailureExceptions()));
+        err.println("error: " + Visible.text(FailureMessages.explain(execution.getAllFailureExceptions())));
         boolean inputProblem = FailureMessages.isInputProblem(execution.getAllFailureExceptions());
         String next = inputProblem ? "Fix the input file and run the same command again."
                 : "Fix the cause and run the same command again: it resumes where it stopped.";

@@ -1,5 +1,6 @@
 package com.filemailbatch.report;
 
+import com.filemailbatch.terminal.Visible;
 import java.util.Locale;
 
 /** The plain-text run summary printed at the end of every run. */
@@ -50,9 +51,9 @@ final class SummaryFormatter {
         if (s.deferred() > 0) {
             line(text, "deferred (quota)", s.deferred());
         }
-        text.append("  report: ").append(reportFile).append(System.lineSeparator());
+        text.append("  report: ").append(Visible.text(reportFile)).append(System.lineSeparator());
         if (s.rejected() > 0) {
-            text.append("  rejected rows: ").append(rejectedFile).append(System.lineSeparator());
+            text.append("  rejected rows: ").append(Visible.text(rejectedFile)).append(System.lineSeparator());
         }
         return text.toString();
     }
@@ -65,7 +66,9 @@ final class SummaryFormatter {
             text.append("  download links:").append(System.lineSeparator());
         }
         for (Delivery delivery : deliveries.subList(0, shown)) {
-            text.append("    ").append(delivery.reference()).append("  ").append(delivery.downloadUrl())
+            // The reference is the CSV's, the link Filemail's: neither is printed raw.
+            text.append("    ").append(Visible.text(delivery.reference())).append("  ")
+                    .append(Visible.text(delivery.downloadUrl()))
                     .append(System.lineSeparator());
         }
         if (deliveries.size() > shown) {

@@ -28,9 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * With every log turned up as far as it goes (Feign at {@code full}, everything at DEBUG), a run that initializes a
- * password-protected transfer and cancels it writes neither the API key, the password nor the transfer key to the
- * console, the log file or the database.
+ * With every log turned up as far as it goes (Feign at {@code full}, everything at DEBUG, the JDK's HTTP client and
+ * server too), a run that initializes a password-protected transfer, uploads a file to another and cancels them,
+ * and a read of the sent list (which gives every transfer's key), write neither the API key, the password nor a
+ * transfer key to the console, the log file or the database.
  */
 @FilemailBatchTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -39,6 +40,9 @@ import org.springframework.test.context.TestPropertySource;
         "logging.level.com.filemailbatch=DEBUG",
         "logging.level.feign=DEBUG",
         "logging.level.root=DEBUG",
+        // Pinned to INFO by application.properties: a user who turns them up must not see a key either.
+        "logging.level.jdk.internal.httpclient.debug=TRACE",
+        "logging.level.com.sun.net.httpserver=TRACE",
         "logging.threshold.console=TRACE",
         // A file of this context's own: logging starts before the sandbox initializer sets filemail.data-dir.
         "logging.file.name=${java.io.tmpdir}/filemail-batch-secrets-${random.uuid}.log"})
@@ -65,8 +69,10 @@ class SecretsNeverLoggedTest {
     @Test
     void noSecretReachesTheLogsOrTheDatabase(CapturedOutput output) throws Exception {
         TestData.reset(jdbc, sandbox);
-        Path input = TestData.csv(dir, "secret.csv", "reference,subject,to,password",
-                "S-1,Secret plans,ann@example.com," + PASSWORD);
+        Files.writeString(dir.resolve("plans.txt"), "the plans");
+        Path input = TestData.csv(dir, "secret.csv", "reference,subject,to,password,files",
+                "S-1,Secret plans,ann@example.com," + PASSWORD + ",",
+                "S-2,Uploaded plans,ann@example.com,,plans.txt");
 
         JobExecution send = jobs.send(input, LocalDate.of(2026, 11, 25));
         Thread.sleep(5);
@@ -74,7 +80,9 @@ class SecretsNeverLoggedTest {
 
         assertThat(send.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(cleanup.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(TestData.ledgerStatuses(jdbc)).containsEntry("S-1", "CANCELLED");
+        assertThat(TestData.ledgerStatuses(jdbc)).containsEntry("S-1", "CANCELLED").containsEntry("S-2", "COMPLETED");
+        // The sent list answers with every transfer's key, other transfers' included.
+        assertThat(api.sentTransfers("plans")).isNotEmpty();
 
         // The same through the API directly, with a password that needs escaping in JSON.
         TransferInitializeResult direct = api.initialize(new InitializeTransferRequest(null, "Direct", null,
@@ -82,8 +90,8 @@ class SecretsNeverLoggedTest {
         assertThat(api.cancel(direct.transferid(), direct.transferkey())).isEqualTo(CancelOutcome.CANCELLED);
 
         List<SandboxTransfer> transfers = sandbox.transfers();
-        assertThat(transfers).hasSize(2).allMatch(t -> t.status() == SandboxTransfer.Status.CANCELLED);
-        assertThat(transfers.get(0).initializeBody()).contains(PASSWORD);
+        assertThat(transfers).hasSize(3).filteredOn(t -> t.status() == SandboxTransfer.Status.CANCELLED).hasSize(2);
+        assertThat(transfers).anyMatch(t -> t.initializeBody().contains(PASSWORD));
         List<String> secrets = new ArrayList<>(List.of(sandbox.apiKey(), PASSWORD, "an0ther"));
         transfers.forEach(t -> secrets.add(t.key()));
 
@@ -93,7 +101,9 @@ class SecretsNeverLoggedTest {
             // Feign's request log is really there, so the absence of secrets below means something.
             assertThat(log).contains("---> POST " + sandbox.baseUrl() + "/transfer/initialize",
                     "---> PUT " + sandbox.baseUrl() + "/transfer/cancel", "<--- HTTP/1.1 200",
-                    "x-api-key: ***", "x-api-version: 2.0", "\"password\":\"***\"", "\"transferkey\":\"***\"");
+                    "x-api-key: ***", "x-api-version: 2.0", "\"password\":\"***\"", "\"transferkey\":\"***\"",
+                    "GET " + sandbox.baseUrl() + "/transfer/sent", "\"key\":\"***\"",
+                    "jdk.internal.httpclient.debug", "/savefile.ashx?transferid=");
             for (String secret : secrets) {
                 assertThat(log).as("a secret in the log").doesNotContain(secret);
             }

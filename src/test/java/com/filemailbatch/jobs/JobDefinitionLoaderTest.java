@@ -58,6 +58,16 @@ class JobDefinitionLoaderTest {
     }
 
     @Test
+    void controlCharactersOfAKeyOrValueAreShownAsEscapesNeverRaw() throws IOException {
+        // In a properties file, \\u001b is the escape character itself.
+        assertProblem("job=send\ninput=a.csv\n\\u001b[2J\\u001b]0;owned\\u0007=x\n",
+                "unknown key '\\u001b[2J\\u001b]0;owned\\u0007' (known keys: job, schedule, zone, input, inbox, "
+                        + "stale-after)");
+        assertProblem("job=mail\\u202Eliam\\r\\nfake line\n", "key 'job': 'mail\\u202eliam\\u000d\\u000afake line'"
+                + " is not a job; use send (sendTransfersJob) or cleanup (cleanupStaleTransfersJob)");
+    }
+
+    @Test
     void everyProblemIsOneLineNamingTheFileAndTheKey() throws IOException {
         assertProblem("job=send\ninput=a.csv\nstale_after=P1D\n",
                 "unknown key 'stale_after' (known keys: job, schedule, zone, input, inbox, stale-after)");
