@@ -37,7 +37,6 @@ final class RunReportWriter {
     private final ReceiptWriter receipts;
 
     RunReportWriter(Path reportsDir, RunJournal journal, Deliveries deliveries, ReceiptWriter receipts) {
-        refuseAFile(reportsDir);
         this.reportsDir = reportsDir;
         this.journal = journal;
         this.deliveries = deliveries;
@@ -99,16 +98,5 @@ final class RunReportWriter {
             return cell;
         }
         return "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
-    }
-
-    /**
-     * Refused when the application starts, before any row is sent: otherwise the run would do its work and then
-     * fail to write its report with a bare "./reports".
-     */
-    static void refuseAFile(Path reportsDir) {
-        if (Files.exists(reportsDir) && !Files.isDirectory(reportsDir)) {
-            throw new IllegalStateException("filemail.reports-dir " + reportsDir + " is a file, not a directory: "
-                    + "move the file away, or set filemail.reports-dir (FILEMAIL_REPORTS_DIR) to a directory");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package com.filemailbatch.storage;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.springframework.core.env.Environment;
 
 /** Where the tool keeps its data and its reports, read from the environment before the settings are bound. */
@@ -16,9 +15,5 @@ final class Storage {
 
     static Path reportsDir(Environment environment) {
         return Path.of(environment.getProperty("filemail.reports-dir", "./reports"));
-    }
-
-    static List<Path> directories(Environment environment) {
-        return List.of(dataDir(environment), reportsDir(environment));
     }
 }

@@ -52,7 +52,8 @@ import org.junit.jupiter.api.io.TempDir;
  *     settings apply; it must exit 0 or 3), {@code delete:PATH} (PATH relative to the directory holding the
  *     case's {@code work}, {@code data} and {@code reports}: {@code delete:data/sandbox/master.key}). Steps run
  *     in the order given;</li>
- * <li>{@code property.NAME} (optional): a setting for this case only (for example a log level).</li>
+ * <li>{@code property.NAME} (optional): a setting for this case only (for example a log level);
+ *     {@code {dir}} stands for the working directory.</li>
  * </ul>
  * Always checked: the sandbox's API key and every transfer key it issued (UUIDs) appear in no output, log or
  * report; no Java stack trace on standard output or error.
@@ -100,7 +101,7 @@ class HostileInputCorpusTest {
         spec.stringPropertyNames().stream().filter(key -> key.startsWith("property.")).forEach(key -> {
             String property = key.substring("property.".length());
             saved.put(property, System.getProperty(property));
-            System.setProperty(property, spec.getProperty(key));
+            System.setProperty(property, spec.getProperty(key).replace("{dir}", work.toString()));
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

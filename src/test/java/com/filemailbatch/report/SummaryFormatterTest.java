@@ -1,0 +1,19 @@
+package com.filemailbatch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The summary's download links quote the CSV's references: their control characters are shown, never raw. */
+class SummaryFormatterTest {
+
+    @Test
+    void aReferenceCannotRewriteTheTerminal() {
+        String text = SummaryFormatter.downloads(List.of(
+                new Delivery(2L, "INV-1\u001b[2J\r\nfake line\u202e", "t1", "https://x/d/t1", 10)));
+
+        assertThat(text).contains("    INV-1\\u001b[2J\\u000d\\u000afake line\\u202e  https://x/d/t1")
+                .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\r");
+    }
+}
