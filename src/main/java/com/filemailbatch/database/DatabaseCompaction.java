@@ -1,6 +1,7 @@
 package com.filemailbatch.database;
 
 import com.filemailbatch.settings.BatchSettings;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -54,6 +55,30 @@ public final class DatabaseCompaction {
         }
         return new DatabaseCompaction(minMb * 1024 * 1024, MAX_LIVE_PERCENT)
                 .compactIfWasteful(context.getBean(DataSource.class), err);
+    }
+
+    /**
+     * The same check between two launches of {@code serve}, which keeps the database open for days: after a
+     * compaction the pool's connections (all closed by it) are evicted, and the next connection opens the rewritten
+     * file again. Only while no launch runs: {@code serve} launches one at a time.
+     */
+    public static Outcome betweenRuns(ConfigurableApplicationContext context, PrintStream err) {
+        long minMb = context.getBean(BatchSettings.class).h2CompactMinMb();
+        if (minMb < 0) {
+            return Outcome.SKIPPED;
+        }
+        return new DatabaseCompaction(minMb * 1024 * 1024, MAX_LIVE_PERCENT)
+                .compactAndReopen(context.getBean(DataSource.class), err);
+    }
+
+    /** {@link #compactIfWasteful}, then the pool made to open the file afresh. */
+    Outcome compactAndReopen(DataSource dataSource, PrintStream err) {
+        Outcome outcome = compactIfWasteful(dataSource, err);
+        if (outcome.compacted() && dataSource instanceof HikariDataSource pool
+                && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        return outcome;
     }
 
     /** What a check found; {@code compacted} with the sizes before and after. */

@@ -3,6 +3,7 @@ package com.filemailbatch.serve;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.MissedSchedule;
 import com.filemailbatch.jobs.ScheduleStateRepository;
+import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.launch.DefinitionRunner;
 import com.filemailbatch.launch.FailureMessages;
 import com.filemailbatch.launch.JobRunner;
@@ -107,6 +108,8 @@ public final class ServeLoop {
             say("%s: error: %s", definition.name(), FailureMessages.rootMessage(e));
             return List.of();
         } finally {
+            // Between launches the embedded database can be rewritten: serve keeps it open for days.
+            DatabaseCompaction.betweenRuns(context, out);
             launching.set(false);
         }
     }

@@ -3,4 +3,4 @@
 -- exactly that file, confined to the base directory, and refuses it when it is no longer the file that was checked.
 -- Rows recorded before this column existed have none, and their files are not uploaded.
 -- Portable SQL: the same file runs on H2 and PostgreSQL.
-ALTER TABLE transfer_ledger ADD COLUMN validated_files VARCHAR(200000);
+ALTER TABLE transfer_ledger ADD COLUMN validated_files TEXT;

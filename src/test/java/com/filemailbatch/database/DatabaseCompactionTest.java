@@ -3,6 +3,8 @@ package com.filemailbatch.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.settings.BatchSettings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,34 @@ class DatabaseCompactionTest {
             assertThat(rows.getInt(1)).isEqualTo(100);
             assertThat(rows.getInt(2)).isEqualTo(CHURN_COMMITS);
             assertThat(rows.getInt(3)).isEqualTo(CHURN_COMMITS);
+        }
+    }
+
+    /** serve's way: the pool that held the database open hands out working connections after the rewrite. */
+    @Test
+    void aPooledDatabaseIsUsableAgainAfterACompactionBetweenRuns() throws Exception {
+        JdbcDataSource file = h2File("pooled");
+        churn(file);
+        long before = Files.size(dir.resolve("pooled.mv.db"));
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(file);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            try (Connection warm = pool.getConnection()) {
+                assertThat(warm.isValid(1)).isTrue();
+            }
+
+            DatabaseCompaction.Outcome outcome = new DatabaseCompaction(0, 50).compactAndReopen(pool, stderr());
+
+            assertThat(outcome.compacted()).as(err()).isTrue();
+            assertThat(Files.size(dir.resolve("pooled.mv.db"))).isLessThan(before / 2);
+            for (int borrow = 0; borrow < 3; borrow++) {
+                try (Connection again = pool.getConnection(); Statement query = again.createStatement();
+                        ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM row_data")) {
+                    rows.next();
+                    assertThat(rows.getInt(1)).isEqualTo(100);
+                }
+            }
         }
     }
 
