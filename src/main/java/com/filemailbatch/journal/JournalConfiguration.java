@@ -1,5 +1,6 @@
 package com.filemailbatch.journal;
 
+import com.filemailbatch.text.ColumnText;
 import java.sql.Types;
 import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
@@ -32,24 +33,8 @@ class JournalConfiguration {
                 .addValue("sourceLine", entry.sourceLine(), Types.BIGINT)
                 .addValue("reference", entry.reference(), Types.VARCHAR)
                 .addValue("outcome", entry.outcome().name())
-                .addValue("columnName", cut(entry.columnName(), 100), Types.VARCHAR)
-                .addValue("reason", cut(entry.reason(), 2000), Types.VARCHAR)
+                .addValue("columnName", ColumnText.cut(entry.columnName(), 100), Types.VARCHAR)
+                .addValue("reason", ColumnText.cut(entry.reason(), 2000), Types.VARCHAR)
                 .addValue("transferId", entry.transferId(), Types.VARCHAR);
-    }
-
-    /**
-     * Diagnostic text (a reason, Filemail's name of a column) kept to its column's size: Filemail's answers have
-     * no stated length, and a long one must not stop the run. Cut to at most {@code max} UTF-16 units (what H2
-     * counts; PostgreSQL counts characters, never more), between two characters.
-     */
-    static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int end = max - 3;
-        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "...";
     }
 }

@@ -1,6 +1,7 @@
 package com.filemailbatch.ledger;
 
 import com.filemailbatch.filemail.TransferInitializeResult;
+import com.filemailbatch.text.ColumnText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -437,26 +438,11 @@ public class LedgerRepository {
 
     /** Error texts are kept to the column's size: a long answer must not make the row unrecordable. */
     static String truncate(String text) {
-        return cut(text, 2000);
+        return ColumnText.cut(text, 2000);
     }
 
     /** A rejected row's subject may be longer than any valid one: it is kept as far as the column holds. */
     private static String truncateSubject(String subject) {
-        return cut(subject, 400);
-    }
-
-    /**
-     * At most {@code max} UTF-16 units (what H2 counts; PostgreSQL counts characters, never more), cut between two
-     * characters: half of a surrogate pair would be stored as a replacement character, or refused.
-     */
-    static String cut(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int end = max - 3;
-        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + "...";
+        return ColumnText.cut(subject, 400);
     }
 }
