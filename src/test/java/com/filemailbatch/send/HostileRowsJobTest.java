@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxTransfer;
+import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
@@ -49,7 +50,7 @@ class HostileRowsJobTest {
     FilemailSandbox sandbox;
 
     @Autowired
-    com.filemailbatch.settings.BatchSettings settings;
+    BatchSettings settings;
 
     @TempDir
     Path dir;
