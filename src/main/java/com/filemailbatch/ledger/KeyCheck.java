@@ -23,6 +23,21 @@ record KeyCheck(String keyId, String checkValue, String source, KeyDerivation de
     static final String SECRET = "secret";
     private static final String CONSTANT = "filemail-batch master key check";
 
+    /** A master key with the check that records it. */
+    record Keyed(SecretKey key, KeyCheck check) {
+
+        /** The key of {@code secret} under a new salt: every derivation from a secret the tool starts now. */
+        static Keyed fromSecret(String secret) {
+            KeyDerivation derivation = KeyDerivation.freshPbkdf2();
+            SecretKey key = derivation.derive(secret);
+            return new Keyed(key, KeyCheck.of(key, SECRET, derivation));
+        }
+
+        static Keyed fromFile(SecretKey key) {
+            return new Keyed(key, KeyCheck.of(key, FILE, null));
+        }
+    }
+
     static KeyCheck of(SecretKey key, String source, KeyDerivation derivation) {
         return new KeyCheck(TransferKeyCipher.keyIdOf(key), checkValue(key), source, derivation);
     }

@@ -66,15 +66,11 @@ public class KeyRotation {
         KeyCheck current = keys.check();
         TransferKeyCipher oldCipher = keys.cipher();
         String targetSecret = keys.newSecret() != null ? keys.newSecret() : keys.secret();
-        SecretKey newKey;
-        KeyCheck newCheck;
-        if (targetSecret != null) {
-            KeyDerivation derivation = KeyDerivation.freshPbkdf2();
-            newKey = derivation.derive(targetSecret);
-            newCheck = KeyCheck.of(newKey, KeyCheck.SECRET, derivation);
-        } else {
-            newKey = MasterKeySource.random();
-            newCheck = KeyCheck.of(newKey, KeyCheck.FILE, null);
+        KeyCheck.Keyed target = targetSecret != null ? KeyCheck.Keyed.fromSecret(targetSecret)
+                : KeyCheck.Keyed.fromFile(MasterKeySource.random());
+        SecretKey newKey = target.key();
+        KeyCheck newCheck = target.check();
+        if (targetSecret == null) {
             // Written first: should the process die after the commit, the new key is on disk.
             MasterKeySource.write(keys.newKeyFile(), newKey);
         }

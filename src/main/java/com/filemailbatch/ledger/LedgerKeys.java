@@ -128,16 +128,10 @@ public final class LedgerKeys {
         }
         if (!table.ledgerHoldsKeys()) {
             // Nothing is encrypted under the recorded key, so nothing can be lost: the key at hand becomes it.
-            SecretKey adopted;
-            KeyCheck adoptedCheck;
-            if (secret != null) {
-                KeyDerivation derivation = KeyDerivation.freshPbkdf2();
-                adopted = derivation.derive(secret);
-                adoptedCheck = KeyCheck.of(adopted, KeyCheck.SECRET, derivation);
-            } else {
-                adopted = MasterKeySource.fromKeyFile(dataDir);
-                adoptedCheck = KeyCheck.of(adopted, KeyCheck.FILE, null);
-            }
+            KeyCheck.Keyed at = secret != null ? KeyCheck.Keyed.fromSecret(secret)
+                    : KeyCheck.Keyed.fromFile(MasterKeySource.fromKeyFile(dataDir));
+            SecretKey adopted = at.key();
+            KeyCheck adoptedCheck = at.check();
             table.replace(known.keyId(), adoptedCheck);
             LOG.warn("the ledger holds no encrypted key: master key {} replaces {}", adoptedCheck.keyId(),
                     known.keyId());
@@ -162,9 +156,9 @@ public final class LedgerKeys {
         KeyCheck first;
         if (secret != null) {
             if (stored.isEmpty()) {
-                KeyDerivation derivation = KeyDerivation.freshPbkdf2();
-                key = derivation.derive(secret);
-                first = KeyCheck.of(key, KeyCheck.SECRET, derivation);
+                KeyCheck.Keyed fresh = KeyCheck.Keyed.fromSecret(secret);
+                key = fresh.key();
+                first = fresh.check();
             } else {
                 key = KeyDerivation.LEGACY.derive(secret);
                 first = KeyCheck.of(key, KeyCheck.SECRET, KeyDerivation.LEGACY);
