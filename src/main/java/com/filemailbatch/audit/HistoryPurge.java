@@ -1,6 +1,7 @@
 package com.filemailbatch.audit;
 
 import com.filemailbatch.ledger.LedgerRetention;
+import com.filemailbatch.notifications.NotificationOutbox;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retention: deletes ledger rows whose transfer is final and that nothing touched since the cut-off, then the job
+ * Retention: deletes ledger rows whose transfer is final and that nothing touched since the cut-off, the
+ * notifications delivered or given up before it, then the job
  * history (every BATCH_* row, the run journal and run owners) of job instances whose executions all ended before the
  * cut-off. Kept whatever their age: ledger rows whose transfer is not final (they are still to be sent, uploaded or
  * cancelled), the job instances whose executions those rows reference, and instances with a running execution.
@@ -35,17 +37,20 @@ public class HistoryPurge {
     private static final Set<String> RUNNING = Set.of("STARTING", "STARTED", "STOPPING");
     private static final int BATCH = 500;
     /** In the order rows are deleted: children before the rows their foreign keys point at. */
-    static final List<String> TABLES = List.of("transfer_ledger", "run_journal", "run_owner",
+    static final List<String> TABLES = List.of("transfer_ledger", "notification_outbox", "run_journal", "run_owner",
             "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
     private final JdbcTemplate jdbc;
     private final LedgerRetention ledger;
+    private final NotificationOutbox notifications;
     private final TransactionTemplate transaction;
 
-    HistoryPurge(JdbcTemplate jdbc, LedgerRetention ledger, PlatformTransactionManager transactionManager) {
+    HistoryPurge(JdbcTemplate jdbc, LedgerRetention ledger, NotificationOutbox notifications,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.notifications = notifications;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -63,6 +68,8 @@ public class HistoryPurge {
         Map<String, Long> deleted = new LinkedHashMap<>();
         TABLES.forEach(table -> deleted.put(table, 0L));
         deleted.put("transfer_ledger", ledger.deleteFinalBefore(cutoff));
+        // Delivered and given-up notifications; a pending one stays until it is delivered or given up.
+        deleted.put("notification_outbox", (long) notifications.deleteEndedBefore(cutoff));
         List<Long> executions = new ArrayList<>();
         long kept = purgeableExecutions(cutoff, executions);
         List<Long> instances = jdbc.queryForList("SELECT DISTINCT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION",

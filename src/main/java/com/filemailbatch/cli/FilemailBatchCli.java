@@ -39,7 +39,9 @@ public final class FilemailBatchCli implements Runnable {
             PurgeCommand::new,
             ServeCommand::new,
             RecoverCommand::new,
-            RotateKeyCommand::new);
+            RotateKeyCommand::new,
+            CheckCommand::new,
+            NotificationsCommand::new);
 
     /** Makes one command, printing to {@code out} and {@code err}. */
     @FunctionalInterface

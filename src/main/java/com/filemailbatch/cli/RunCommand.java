@@ -11,6 +11,9 @@ import java.time.Duration;
 import com.filemailbatch.launch.DefinitionRunner;
 import com.filemailbatch.launch.JobRunner;
 import java.time.LocalDate;
+import java.util.List;
+import com.filemailbatch.notifications.DeliveryLines;
+import com.filemailbatch.notifications.NotificationDelivery;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -67,9 +70,16 @@ final class RunCommand extends ContextCommand {
 
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
-        int exitCode = DefinitionRunner.exitCode(new DefinitionRunner(new JobRunner(context, out, err), out)
+        NotificationDelivery notifications = context.getBean(NotificationDelivery.class);
+        if (!dryRun) {
+            NotificationChecks.check(context, List.of(definition));
+            // Left over by an earlier process: delivered while this run works.
+            notifications.deliverInBackground();
+        }
+        int exitCode = DefinitionRunner.exitCode(DefinitionRunner.of(context, out, err)
                 .run(definition, runDate, staleAfter, dryRun));
         if (!dryRun) {
+            DeliveryLines.print(notifications.deliverBeforeExit(), out);
             // Last: the command is done with the database, and a compaction closes it.
             DatabaseCompaction.atExit(context, err);
         }

@@ -5,16 +5,13 @@ import com.filemailbatch.ExitCodes;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import com.filemailbatch.launch.GracefulStop;
 import com.filemailbatch.serve.ServeLoop;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import picocli.CommandLine.Command;
@@ -86,6 +83,7 @@ final class ServeCommand extends ContextCommand {
     /** Returns only when interrupted: serve ends by its shutdown hook, which closes the application and exits. */
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
+        NotificationChecks.check(context, definitions);
         out.println("Serving " + definitions.size() + " job definition(s) from " + jobsDirectory + "; health: http://"
                 + "127.0.0.1:" + context.getEnvironment().getProperty("local.server.port", "?") + "/actuator/health");
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -93,10 +91,15 @@ final class ServeCommand extends ContextCommand {
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("filemail-batch-serve-");
         scheduler.initialize();
+        ThreadPoolTaskScheduler background = new ThreadPoolTaskScheduler();
+        background.setPoolSize(1);
+        background.setThreadNamePrefix("filemail-batch-notify-");
+        background.setDaemon(true);
+        background.initialize();
         ServeLoop loop = new ServeLoop(context, definitions, out, err);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, scheduler),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(loop, scheduler, background),
                 "filemail-batch-serve-stop"));
-        loop.start(scheduler);
+        loop.start(scheduler, background);
         new CountDownLatch(1).await();
         return ExitCodes.OK;
     }
@@ -106,9 +109,11 @@ final class ServeCommand extends ContextCommand {
      * application and exits 2 once the run has stopped; here we wait for the launch in progress to return, then close
      * and exit: 0 when serve was idle, 2 when a launch was in progress.
      */
-    private void stop(ServeLoop loop, ThreadPoolTaskScheduler scheduler) {
+    private void stop(ServeLoop loop, ThreadPoolTaskScheduler scheduler, ThreadPoolTaskScheduler background) {
         boolean running = loop.stop();
         scheduler.getScheduledExecutor().shutdown();
+        // A delivery in flight is abandoned: its notification stays claimed, and is retried once the claim expires.
+        background.getScheduledExecutor().shutdownNow();
         out.println("Stopping serve: no new launches" + (running ? "; the running job stops after its chunk in flight"
                 : "") + ".");
         long deadline = System.nanoTime() + GracefulStop.GRACE.plusMinutes(1).toNanos();
@@ -126,24 +131,18 @@ final class ServeCommand extends ContextCommand {
     }
 
     private List<JobDefinition> scheduledDefinitions() {
-        if (!Files.isDirectory(jobsDirectory)) {
-            throw new UsageException("jobs directory not found: " + jobsDirectory);
-        }
         List<JobDefinition> scheduled = new ArrayList<>();
-        try (Stream<Path> files = Files.list(jobsDirectory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
-                JobDefinition definition = JobDefinitionLoader.load(file);
+        try {
+            for (JobDefinition definition : JobDefinitionLoader.loadAll(jobsDirectory)) {
                 if (definition.schedule() == null) {
-                    err.println("Note: " + Visible.text(file) + " has no schedule; run it with: run --job "
-                            + Visible.text(file));
+                    err.println("Note: " + Visible.text(definition.file()) + " has no schedule; run it with: run --job "
+                            + Visible.text(definition.file()));
                 } else {
                     scheduled.add(definition);
                 }
             }
         } catch (JobDefinitionException e) {
             throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException("cannot read the jobs directory " + jobsDirectory + ": " + e.getMessage());
         }
         if (scheduled.isEmpty()) {
             throw new UsageException("no job definition with a schedule in " + jobsDirectory);

@@ -14,9 +14,18 @@ import java.time.ZoneId;
  * @param input      the CSV file, resolved against the definition's directory (send only; null with an inbox)
  * @param inbox      a directory whose {@code *.csv} files are each sent, then archived (send only; null with input)
  * @param staleAfter how old an incomplete transfer must be to be cancelled
+ * @param deadline   how long after each fire time of its schedule a run must have completed, or null for no
+ *                   dead man's switch
+ * @param notifyRule whom its runs notify, and when ({@link Notify#UNSET} to take the configuration's defaults)
  */
 public record JobDefinition(Path file, Kind job, String schedule, ZoneId zone, Path input, Path inbox,
-        Duration staleAfter) {
+        Duration staleAfter, Duration deadline, Notify notifyRule) {
+
+    /** A definition without deadline that notifies as the configuration says: {@code run --input}. */
+    public JobDefinition(Path file, Kind job, String schedule, ZoneId zone, Path input, Path inbox,
+            Duration staleAfter) {
+        this(file, job, schedule, zone, input, inbox, staleAfter, null, Notify.UNSET);
+    }
 
     /** The definition's name: its file name without {@code .properties}; it keys the schedule's state. */
     public String name() {

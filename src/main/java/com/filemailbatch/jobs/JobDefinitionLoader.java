@@ -10,7 +10,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +25,8 @@ import org.springframework.scheduling.support.CronExpression;
  */
 public final class JobDefinitionLoader {
 
-    static final Set<String> KEYS = Set.of("job", "schedule", "zone", "input", "inbox", "stale-after");
+    static final Set<String> KEYS = Set.of("job", "schedule", "zone", "input", "inbox", "stale-after", "deadline",
+            "notify.on", "notify.webhook", "notify.webhook-format", "notify.email");
 
     private JobDefinitionLoader() {
     }
@@ -33,7 +37,8 @@ public final class JobDefinitionLoader {
         unknown.removeAll(KEYS);
         if (!unknown.isEmpty()) {
             throw problem(file, "unknown key '" + excerpt(unknown.iterator().next()) + "' (known keys: job, schedule, zone, "
-                    + "input, inbox, stale-after)");
+                    + "input, inbox, stale-after, deadline, notify.on, notify.webhook, notify.webhook-format, "
+                    + "notify.email)");
         }
         JobDefinition.Kind kind = kind(file, value(properties, "job"));
         String schedule = value(properties, "schedule");
@@ -61,8 +66,54 @@ public final class JobDefinitionLoader {
         } else if (inputValue != null || inboxValue != null) {
             throw problem(file, "key '" + (inputValue != null ? "input" : "inbox") + "' does not apply to job=cleanup");
         }
+        Duration deadline = deadline(file, value(properties, "deadline"), schedule);
         return new JobDefinition(file, kind, schedule, zone, input, inbox, duration(file,
-                value(properties, "stale-after")));
+                value(properties, "stale-after")), deadline, notify(file, properties));
+    }
+
+    private static Duration deadline(Path file, String value, String schedule) {
+        if (value == null) {
+            return null;
+        }
+        if (schedule == null) {
+            throw problem(file, "key 'deadline' needs a 'schedule': it counts from each fire time");
+        }
+        try {
+            Duration deadline = Duration.parse(value);
+            if (deadline.isNegative() || deadline.isZero()) {
+                throw problem(file, "key 'deadline': '" + value + "' must be longer than zero");
+            }
+            return deadline;
+        } catch (DateTimeParseException e) {
+            throw problem(file, "key 'deadline': '" + value + "' is not an ISO-8601 duration such as PT2H or PT30M");
+        }
+    }
+
+    private static Notify notify(Path file, Properties properties) {
+        try {
+            return Notify.parse(value(properties, "notify.on"), value(properties, "notify.webhook"),
+                    value(properties, "notify.webhook-format"), value(properties, "notify.email"));
+        } catch (IllegalArgumentException e) {
+            // The message starts with the key's own name; it never quotes the webhook's address, which may hold a token.
+            throw problem(file, "key 'notify." + e.getMessage().replaceFirst(": ", "': "));
+        }
+    }
+
+    /** Every definition of a jobs directory ({@code *.properties}), in name order. */
+    public static List<JobDefinition> loadAll(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new JobDefinitionException(Visible.text("jobs directory not found: " + directory));
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            List<JobDefinition> definitions = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).sorted().toList()) {
+                definitions.add(load(file));
+            }
+            return definitions;
+        } catch (IOException e) {
+            throw new JobDefinitionException(Visible.text("cannot read the jobs directory " + directory + ": "
+                    + e.getMessage()));
+        }
     }
 
     private static Properties read(Path file) {

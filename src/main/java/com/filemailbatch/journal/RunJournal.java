@@ -60,4 +60,11 @@ public class RunJournal {
                     action.accept(mapper.mapRow(rs, 0));
                 }, jobExecutionId, outcome.name());
     }
+
+    /** The first {@code limit} entries of one outcome, in line order. */
+    public List<JournalEntry> first(long jobExecutionId, Outcome outcome, int limit) {
+        return jdbc.query(SELECT_ENTRIES + "WHERE job_execution_id = ? AND outcome = ? ORDER BY source_line, id "
+                + "FETCH FIRST " + limit + " ROWS ONLY", new DataClassRowMapper<>(JournalEntry.class), jobExecutionId,
+                outcome.name());
+    }
 }

@@ -15,6 +15,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.time.Clock;
+import com.filemailbatch.jobs.DefinitionStateRepository;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +32,25 @@ public final class DefinitionRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DefinitionRunner.class);
 
     private final JobRunner runner;
+    private final DefinitionStateRepository states;
+    private final LaunchListener listener;
+    private final Clock clock;
     private final PrintStream out;
 
-    public DefinitionRunner(JobRunner runner, PrintStream out) {
+    DefinitionRunner(JobRunner runner, DefinitionStateRepository states, LaunchListener listener, Clock clock,
+            PrintStream out) {
         this.runner = runner;
+        this.states = states;
+        this.listener = listener;
+        this.clock = clock;
         this.out = out;
+    }
+
+    /** The runner of {@code run --job} and serve: its runs are told to the application's {@link LaunchListener}. */
+    public static DefinitionRunner of(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+        return new DefinitionRunner(new JobRunner(context, out, err), context.getBean(DefinitionStateRepository.class),
+                context.getBeanProvider(LaunchListener.class).getIfAvailable(() -> LaunchListener.NONE),
+                context.getBean(Clock.class), out);
     }
 
     /**
@@ -42,15 +60,41 @@ public final class DefinitionRunner {
      */
     public List<Launch> run(JobDefinition definition, LocalDate date, Duration staleAfter, boolean dryRun)
             throws Exception {
+        List<Launch> launches;
+        try {
+            launches = launches(definition, date, staleAfter, dryRun);
+        } catch (Exception e) {
+            if (!dryRun) {
+                listener.crashed(definition, e);
+            }
+            throw e;
+        }
+        if (!dryRun && definition.file() != null && launches.stream().allMatch(DefinitionRunner::completed)) {
+            // What the dead man's switch and the last-success metric read.
+            states.recordSuccess(definition.name(), clock.instant());
+        }
+        return launches;
+    }
+
+    /** Whether the launch leaves the definition's work done: an empty inbox does too. */
+    private static boolean completed(Launch launch) {
+        return switch (launch.outcome()) {
+            case COMPLETED, COMPLETED_WITH_PROBLEMS, ALREADY_COMPLETE -> true;
+            case STOPPED, FAILED, FAILED_INPUT, SKIPPED_LOCKED, SKIPPED_RUNNING -> false;
+        };
+    }
+
+    private List<Launch> launches(JobDefinition definition, LocalDate date, Duration staleAfter, boolean dryRun)
+            throws Exception {
         Duration stale = staleAfter != null ? staleAfter : definition.staleAfter();
         LocalDate runDate = date != null ? date : LocalDate.now(definition.zone());
         String jobName = definition.job().jobName();
         if (definition.job() == JobDefinition.Kind.CLEANUP) {
             return List.of(runner.launch(jobName, CleanupJobParameters.of(Instant.now(), stale, dryRun), "cleanup",
-                    !dryRun));
+                    !dryRun, ended(definition, dryRun)));
         }
         if (definition.inbox() == null) {
-            return List.of(send(definition.input(), runDate, stale, dryRun));
+            return List.of(send(definition, definition.input(), runDate, stale, dryRun));
         }
         Inbox inbox = new Inbox(definition.inbox());
         List<Path> files = inbox.pending();
@@ -59,7 +103,7 @@ public final class DefinitionRunner {
         }
         List<Launch> launches = new ArrayList<>();
         for (Path file : files) {
-            Launch launch = send(file, runDate, stale, dryRun);
+            Launch launch = send(definition, file, runDate, stale, dryRun);
             launches.add(launch);
             if (!dryRun) {
                 file(inbox, file, launch);
@@ -73,10 +117,19 @@ public final class DefinitionRunner {
         return launches;
     }
 
-    private Launch send(Path input, LocalDate date, Duration stale, boolean dryRun) throws Exception {
+    private Launch send(JobDefinition definition, Path input, LocalDate date, Duration stale, boolean dryRun)
+            throws Exception {
         String description = (dryRun ? "dry run" : "run") + " of " + input + " for " + date;
         return runner.launch("sendTransfersJob", SendJobParameters.of(input, date, stale, dryRun), description,
-                !dryRun);
+                !dryRun, ended(definition, dryRun));
+    }
+
+    private Consumer<Launch> ended(JobDefinition definition, boolean dryRun) {
+        return launch -> {
+            if (!dryRun) {
+                listener.ended(definition, launch);
+            }
+        };
     }
 
     private void file(Inbox inbox, Path file, Launch launch) {

@@ -14,7 +14,7 @@ public final class FailureMessages {
     private FailureMessages() {
     }
 
-    static String explain(List<Throwable> failures) {
+    public static String explain(List<Throwable> failures) {
         return causes(failures)
                 .filter(t -> t instanceof InputFileException || t instanceof MasterKeyException
                         || t instanceof FilemailUnavailableException || t instanceof FilemailApiException)

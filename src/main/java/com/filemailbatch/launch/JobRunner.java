@@ -10,6 +10,7 @@ import com.filemailbatch.liveness.StaleRunRecovery;
 import com.filemailbatch.report.RunSummary;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -51,26 +52,43 @@ public final class JobRunner {
      */
     public Launch launch(String jobName, JobParameters parameters, String description, boolean exclusive)
             throws Exception {
+        return launch(jobName, parameters, description, exclusive, launch -> {
+        });
+    }
+
+    /**
+     * As {@link #launch(String, JobParameters, String, boolean)}, and hands the launch to {@code ended} before a
+     * SIGTERM received meanwhile may close the application: what {@code ended} records is never lost to the stop.
+     */
+    public Launch launch(String jobName, JobParameters parameters, String description, boolean exclusive,
+            Consumer<Launch> ended) throws Exception {
         // Armed before the lock is taken, so that on SIGTERM the lock is released (closed first) before the stop
         // closes the application and exits.
         try (GracefulStop stop = GracefulStop.arm(context, jobName, parameters, err)) {
-            if (!exclusive) {
-                return start(jobName, parameters, description);
-            }
-            RunAdmission admission = context.getBean(RunAdmission.class);
-            Optional<Admitted> admitted = admission.tryAdmit(jobName);
-            if (admitted.isEmpty()) {
-                String holder = admission.holder(jobName).map(h -> " (lock held by process " + h + ")").orElse("");
-                LOG.info("{} not started: another run of {} is in progress{}", description, jobName, holder);
-                err.println("Not started: another run of " + jobName + " is in progress" + holder
-                        + "; only one runs at a time. Try again when it has ended.");
-                return new Launch(Outcome.SKIPPED_LOCKED, ExitCodes.LOCKED, null);
-            }
-            try (Admitted run = admitted.get()) {
-                run.recovered().forEach(id -> err.println("Run " + id + " of " + jobName + " was left unfinished by a "
-                        + "process that is gone; marked failed so that it can be restarted."));
-                return start(jobName, parameters, description);
-            }
+            Launch launch = admitAndStart(jobName, parameters, description, exclusive);
+            ended.accept(launch);
+            return launch;
+        }
+    }
+
+    private Launch admitAndStart(String jobName, JobParameters parameters, String description, boolean exclusive)
+            throws Exception {
+        if (!exclusive) {
+            return start(jobName, parameters, description);
+        }
+        RunAdmission admission = context.getBean(RunAdmission.class);
+        Optional<Admitted> admitted = admission.tryAdmit(jobName);
+        if (admitted.isEmpty()) {
+            String holder = admission.holder(jobName).map(h -> " (lock held by process " + h + ")").orElse("");
+            LOG.info("{} not started: another run of {} is in progress{}", description, jobName, holder);
+            err.println("Not started: another run of " + jobName + " is in progress" + holder
+                    + "; only one runs at a time. Try again when it has ended.");
+            return new Launch(Outcome.SKIPPED_LOCKED, ExitCodes.LOCKED, null);
+        }
+        try (Admitted run = admitted.get()) {
+            run.recovered().forEach(id -> err.println("Run " + id + " of " + jobName + " was left unfinished by a "
+                    + "process that is gone; marked failed so that it can be restarted."));
+            return start(jobName, parameters, description);
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Tells what a run did: counts it from the run journal, writes the report files and prints the summary. Used by the
@@ -28,24 +27,15 @@ final class RunReporter {
 
     RunSummary report(JobExecution job, String ending) {
         long id = job.getId();
-        boolean dryRun = "true".equals(job.getJobParameters().getString("dryRun"));
         List<Delivery> delivered = deliveries.of(id);
-        RunSummary summary = RunSummary.of(id, job.getJobInstance().getJobName(), dryRun,
-                readCount(job, "initializeTransfersStep"), readCount(job, "resumeUnsentTransfersStep"),
-                journal.countByOutcome(id), delivered.stream().mapToLong(Delivery::bytes).sum());
+        RunSummary summary = RunSummary.of(job, journal.countByOutcome(id),
+                delivered.stream().mapToLong(Delivery::bytes).sum());
         reports.write(summary, parameters(job));
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
         out.print(SummaryFormatter.downloads(delivered));
         out.flush();
         return summary;
-    }
-
-    private static long readCount(JobExecution job, String stepName) {
-        return job.getStepExecutions().stream()
-                .filter(step -> step.getStepName().equals(stepName))
-                .mapToLong(StepExecution::getReadCount)
-                .sum();
     }
 
     private static Map<String, String> parameters(JobExecution job) {

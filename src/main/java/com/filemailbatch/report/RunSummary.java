@@ -2,6 +2,8 @@ package com.filemailbatch.report;
 
 import com.filemailbatch.journal.Outcome;
 import java.util.Map;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /** The counts of one job execution, as printed at its end and written to its report. */
 public record RunSummary(
@@ -27,6 +29,25 @@ public record RunSummary(
 
     /** Exit code of a job execution that completed with rejected or failed rows (the command exits with 3). */
     public static final String COMPLETED_WITH_PROBLEMS = "COMPLETED_WITH_PROBLEMS";
+
+    /**
+     * The counts of a job execution: read from its steps, with the outcomes its run journal counted.
+     *
+     * @param bytesSent the size of the files of the transfers this run completed
+     */
+    public static RunSummary of(JobExecution job, Map<Outcome, Long> counts, long bytesSent) {
+        return of(job.getId(), job.getJobInstance().getJobName(),
+                "true".equals(job.getJobParameters().getString("dryRun")),
+                readCount(job, "initializeTransfersStep"), readCount(job, "resumeUnsentTransfersStep"), counts,
+                bytesSent);
+    }
+
+    private static long readCount(JobExecution job, String stepName) {
+        return job.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals(stepName))
+                .mapToLong(StepExecution::getReadCount)
+                .sum();
+    }
 
     /** @param bytesSent the size of the files of the transfers this run completed */
     static RunSummary of(long executionId, String jobName, boolean dryRun, long rowsRead, long resumed,

@@ -1,7 +1,10 @@
 package com.filemailbatch.serve;
 
 import com.filemailbatch.launch.Launch;
+import com.filemailbatch.jobs.DefinitionState;
+import com.filemailbatch.jobs.DefinitionStateRepository;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -13,17 +16,36 @@ final class LaunchMetrics {
     static final String LAUNCHES = "filemail.batch.launches";
     static final String SKIPPED = "filemail.batch.launches.skipped";
     static final String OUTCOMES = "filemail.batch.launch.outcomes";
+    static final String LAST_SUCCESS = "filemail.batch.definition.last.success";
 
     private final MeterRegistry registry;
+    private final DefinitionStateRepository states;
 
-    LaunchMetrics(MeterRegistry registry) {
+    LaunchMetrics(MeterRegistry registry, DefinitionStateRepository states) {
         this.registry = registry;
+        this.states = states;
     }
 
-    /** Registers the counters at zero, so that a scrape sees them before the first launch. */
+    /**
+     * Registers the counters at zero, so that a scrape sees them before the first launch, and the time of the
+     * definition's last completed run (whoever ran it: this serve, another, or run --job from cron), which an
+     * alert on "no successful nightly run in 26 h" reads.
+     */
     void register(String definition) {
         launches(definition, "schedule");
         skipped(definition, "locked");
+        Gauge.builder(LAST_SUCCESS, states, s -> lastSuccess(s, definition)).baseUnit("seconds")
+                .description("When a run of the definition last completed, in seconds since the epoch (NaN: never)")
+                .tag("definition", definition).register(registry);
+    }
+
+    private static double lastSuccess(DefinitionStateRepository states, String definition) {
+        try {
+            return states.find(definition).map(DefinitionState::lastSuccess)
+                    .map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
+        } catch (RuntimeException databaseUnreachable) {
+            return Double.NaN;
+        }
     }
 
     void launched(String definition, String trigger) {

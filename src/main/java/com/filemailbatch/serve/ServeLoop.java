@@ -1,6 +1,7 @@
 package com.filemailbatch.serve;
 
 import com.filemailbatch.jobs.JobDefinition;
+import com.filemailbatch.jobs.DefinitionStateRepository;
 import com.filemailbatch.jobs.MissedSchedule;
 import com.filemailbatch.jobs.ScheduleStateRepository;
 import com.filemailbatch.database.DatabaseCompaction;
@@ -12,6 +13,10 @@ import com.filemailbatch.liveness.RunAdmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import com.filemailbatch.notifications.DeliveryLines;
+import com.filemailbatch.notifications.MissedRuns;
+import com.filemailbatch.notifications.NotificationDelivery;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +45,9 @@ public final class ServeLoop {
     private final ScheduleStateRepository schedules;
     private final PrintStream out;
     private final Clock clock;
+    private static final Duration DELIVERY_EVERY = Duration.ofSeconds(10);
+    private static final Duration DEADLINES_EVERY = Duration.ofSeconds(30);
+
     private final AtomicBoolean launching = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -47,16 +55,22 @@ public final class ServeLoop {
             PrintStream err) {
         this.context = context;
         this.definitions = definitions;
-        this.runner = new DefinitionRunner(new JobRunner(context, out, err), out);
-        this.metrics = new LaunchMetrics(context.getBean(MeterRegistry.class));
+        this.runner = DefinitionRunner.of(context, out, err);
+        this.metrics = new LaunchMetrics(context.getBean(MeterRegistry.class),
+                context.getBean(DefinitionStateRepository.class));
         this.schedules = context.getBean(ScheduleStateRepository.class);
         this.out = out;
         this.clock = context.getBean(Clock.class);
     }
 
-    /** Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}. */
-    public void start(TaskScheduler scheduler) {
+    /**
+     * Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}; on {@code background},
+     * the notifications' delivery and the dead man's switch, which must not wait for a launch to end.
+     */
+    public void start(TaskScheduler scheduler, TaskScheduler background) {
         recoverAbandonedRuns();
+        background.scheduleWithFixedDelay(this::deliverNotifications, DELIVERY_EVERY);
+        background.scheduleWithFixedDelay(this::checkDeadlines, DEADLINES_EVERY);
         for (JobDefinition definition : definitions) {
             metrics.register(definition.name());
             Optional<ZonedDateTime> missed = missedFire(definition);
@@ -69,6 +83,26 @@ public final class ServeLoop {
                     new CronTrigger(definition.schedule(), definition.zone()));
             say("%s: %s on '%s' (%s)", definition.name(), definition.job().jobName(), definition.schedule(),
                     definition.zone());
+        }
+    }
+
+    /** Delivers the notifications due; each attempt is a log line, each failed one a console line too. */
+    void deliverNotifications() {
+        DeliveryLines.print(context.getBean(NotificationDelivery.class).deliverDue(clock.instant().plus(DELIVERY_EVERY)),
+                out);
+    }
+
+    /** The dead man's switch: each definition past its deadline is said once, and notified. */
+    void checkDeadlines() {
+        try {
+            for (MissedRuns.Status status : context.getBean(MissedRuns.class).check(definitions)) {
+                if (status.raised()) {
+                    say("%s: missed: no run completed within %s of its fire time %s", status.definition().name(),
+                            status.definition().deadline(), status.overdue().fire());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the deadline check failed", e);
         }
     }
 
