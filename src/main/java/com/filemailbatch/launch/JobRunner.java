@@ -129,13 +129,14 @@ public final class JobRunner {
             err.println("Run " + execution.getId() + " stopped on request. Run the same command again to resume it.");
             return new Launch(Outcome.STOPPED, ExitCodes.JOB_FAILED, execution.getId());
         }
-        err.println("error: " + Visible.text(FailureMessages.explain(execution.getAllFailureExceptions())));
+        String failure = FailureMessages.explain(execution.getAllFailureExceptions());
+        err.println("error: " + Visible.text(failure));
         boolean inputProblem = FailureMessages.isInputProblem(execution.getAllFailureExceptions());
         String next = inputProblem ? "Fix the input file and run the same command again."
                 : "Fix the cause and run the same command again: it resumes where it stopped.";
         err.println("Run " + execution.getId() + " " + execution.getStatus().name().toLowerCase() + ". " + next
                 + " Full log: " + context.getEnvironment().getProperty("logging.file.name"));
         return new Launch(inputProblem ? Outcome.FAILED_INPUT : Outcome.FAILED, ExitCodes.JOB_FAILED,
-                execution.getId());
+                execution.getId(), failure);
     }
 }

@@ -6,8 +6,13 @@ package com.filemailbatch.launch;
  * @param outcome     what happened
  * @param exitCode    the command's exit code for it
  * @param executionId the execution started or found, or null when none was
+ * @param failure     why a failed run failed, as the user is told, or null
  */
-public record Launch(Outcome outcome, int exitCode, Long executionId) {
+public record Launch(Outcome outcome, int exitCode, Long executionId, String failure) {
+
+    public Launch(Outcome outcome, int exitCode, Long executionId) {
+        this(outcome, exitCode, executionId, null);
+    }
 
     /** How a launch ended, from the job's status or why it did not start. */
     public enum Outcome {

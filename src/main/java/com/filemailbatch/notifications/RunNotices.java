@@ -78,8 +78,7 @@ public class RunNotices {
                 ? results.deliveries(run.getId()).stream().limit(DOWNLOADS)
                         .map(d -> new Notice.Download(d.reference(), d.downloadUrl())).toList()
                 : List.of();
-        String error = event == NotifyEvent.FAILURE && launch.outcome() != Launch.Outcome.STOPPED
-                ? SecretMask.mask(FailureMessages.explain(run.getAllFailureExceptions())) : null;
+        String error = launch.failure() == null ? null : SecretMask.mask(launch.failure());
         String status = launch.outcome() == Launch.Outcome.COMPLETED_WITH_PROBLEMS ? RunSummary.COMPLETED_WITH_PROBLEMS
                 : run.getStatus().name();
         Long duration = run.getStartTime() == null || run.getEndTime() == null ? null

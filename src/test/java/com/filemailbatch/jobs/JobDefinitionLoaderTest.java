@@ -54,7 +54,7 @@ class JobDefinitionLoaderTest {
     void aLineOfSomeOtherFileIsNotQuotedBackWhole() throws IOException {
         assertProblem("root$6$saltsaltsalt$hashhashhashhashhashhash\n",
                 "unknown key 'root$6$saltsaltsalt$hash...' (known keys: job, schedule, zone, input, inbox, "
-                        + "stale-after)");
+                        + "stale-after, deadline, notify.on, notify.webhook, notify.webhook-format, notify.email)");
     }
 
     @Test
@@ -62,7 +62,7 @@ class JobDefinitionLoaderTest {
         // In a properties file, \\u001b is the escape character itself.
         assertProblem("job=send\ninput=a.csv\n\\u001b[2J\\u001b]0;owned\\u0007=x\n",
                 "unknown key '\\u001b[2J\\u001b]0;owned\\u0007' (known keys: job, schedule, zone, input, inbox, "
-                        + "stale-after)");
+                        + "stale-after, deadline, notify.on, notify.webhook, notify.webhook-format, notify.email)");
         assertProblem("job=mail\\u202Eliam\\r\\nfake line\n", "key 'job': 'mail\\u202eliam\\u000d\\u000afake line'"
                 + " is not a job; use send (sendTransfersJob) or cleanup (cleanupStaleTransfersJob)");
     }
@@ -70,7 +70,8 @@ class JobDefinitionLoaderTest {
     @Test
     void everyProblemIsOneLineNamingTheFileAndTheKey() throws IOException {
         assertProblem("job=send\ninput=a.csv\nstale_after=P1D\n",
-                "unknown key 'stale_after' (known keys: job, schedule, zone, input, inbox, stale-after)");
+                "unknown key 'stale_after' (known keys: job, schedule, zone, input, inbox, stale-after, deadline, "
+                        + "notify.on, notify.webhook, notify.webhook-format, notify.email)");
         assertProblem("input=a.csv\n", "key 'job' is required (send or cleanup)");
         assertProblem("job=mail\n", "key 'job': 'mail' is not a job; use send (sendTransfersJob) or cleanup "
                 + "(cleanupStaleTransfersJob)");
@@ -104,6 +105,58 @@ class JobDefinitionLoaderTest {
         assertThat(loaded.name()).isEqualTo(definition.getFileName().toString().replace(".properties", ""));
         assertThat(JobDefinitionLoader.load(write("job=cleanupStaleTransfersJob\n")).job())
                 .isEqualTo(JobDefinition.Kind.CLEANUP);
+    }
+
+    @Test
+    void readsTheNotifyKeysAndTheDeadline() throws IOException {
+        JobDefinition loaded = JobDefinitionLoader.load(write("job=cleanup\nschedule=0 30 1 * * *\ndeadline=PT2H\n"
+                + "notify.on=failure, MISSED\nnotify.webhook=https://hooks.example.com/services/T0/B0/x\n"
+                + "notify.webhook-format=chat\nnotify.email=ops@example.com; oncall@example.com\n"));
+
+        assertThat(loaded.deadline()).isEqualTo(Duration.ofHours(2));
+        assertThat(loaded.notifyRule().on()).containsExactlyInAnyOrder(NotifyEvent.FAILURE, NotifyEvent.MISSED);
+        assertThat(loaded.notifyRule().webhook()).hasToString("https://hooks.example.com/services/T0/B0/x");
+        assertThat(loaded.notifyRule().format()).isEqualTo(Notify.WebhookFormat.CHAT);
+        assertThat(loaded.notifyRule().email()).containsExactly("ops@example.com", "oncall@example.com");
+        assertThat(loaded.notifyRule().notifies(NotifyEvent.MISSED)).isTrue();
+        assertThat(loaded.notifyRule().notifies(NotifyEvent.SUCCESS)).isFalse();
+    }
+
+    @Test
+    void unsetNotifyKeysFallBackToTheConfiguredDefaults() throws IOException {
+        JobDefinition loaded = JobDefinitionLoader.load(write("job=cleanup\nnotify.on=success\n"));
+        Notify defaults = Notify.parse("failure", "https://hooks.example.com/x", null, "ops@example.com");
+
+        Notify effective = loaded.notifyRule().orElse(defaults);
+
+        assertThat(effective.events()).containsExactly(NotifyEvent.SUCCESS);
+        assertThat(effective.webhook()).isEqualTo(defaults.webhook());
+        assertThat(effective.email()).containsExactly("ops@example.com");
+        assertThat(Notify.UNSET.orElse(Notify.UNSET).events()).as("built in").containsExactlyInAnyOrder(
+                NotifyEvent.FAILURE, NotifyEvent.PROBLEMS, NotifyEvent.MISSED);
+        assertThat(Notify.UNSET.notifies(NotifyEvent.FAILURE)).as("no channel, nobody to notify").isFalse();
+        assertThat(JobDefinitionLoader.load(write("job=cleanup\nnotify.on=none\n")).notifyRule().orElse(defaults)
+                .notifies(NotifyEvent.FAILURE)).isFalse();
+    }
+
+    @Test
+    void aWrongNotifyKeyOrDeadlineIsOneLineThatNeverQuotesTheWebhook() throws IOException {
+        assertProblem("job=cleanup\nnotify.on=failure,sometimes\n", "key 'notify.on': 'sometimes' is not an event; "
+                + "use any of failure, problems, success, missed (or none)");
+        assertProblem("job=cleanup\nnotify.webhook=ftp://hooks.example.com/T0KEN\n", "key 'notify.webhook': not an "
+                + "http or https address such as https://hooks.example.com/services/...");
+        assertProblem("job=cleanup\nnotify.webhook=https://hooks.example.com/a b/T0KEN\n", "key 'notify.webhook': "
+                + "not an address (Illegal character in path at index 27)");
+        assertProblem("job=cleanup\nnotify.webhook-format=slack\n", "key 'notify.webhook-format': 'slack' is not a "
+                + "format; use json or chat");
+        assertProblem("job=cleanup\nnotify.email=ops@example.com, ops at example.com\n", "key 'notify.email': "
+                + "'ops at example.com' is not an address such as ops@example.com (separate several with commas)");
+        assertProblem("job=cleanup\ndeadline=PT2H\n", "key 'deadline' needs a 'schedule': it counts from each fire "
+                + "time");
+        assertProblem("job=cleanup\nschedule=0 0 * * * *\ndeadline=2h\n", "key 'deadline': '2h' is not an ISO-8601 "
+                + "duration such as PT2H or PT30M");
+        assertProblem("job=cleanup\nschedule=0 0 * * * *\ndeadline=PT0S\n", "key 'deadline': 'PT0S' must be longer "
+                + "than zero");
     }
 
     private void assertProblem(String content, String message) throws IOException {
