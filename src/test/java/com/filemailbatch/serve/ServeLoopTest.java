@@ -24,6 +24,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.filemailbatch.jobs.Notify;
+import com.filemailbatch.support.WebhookReceiver;
+import java.time.LocalDate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -133,6 +138,39 @@ class ServeLoopTest {
         schedules.recordFire(definition.name(), Instant.now().minus(Duration.ofDays(7)));
 
         assertThat(loop.missedFire(definition)).isPresent();
+    }
+
+    @Test
+    void aDefinitionWhoseRunNeverCameIsMissedOnceSaidCountedAndNotified() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            JobDefinition watched = new JobDefinition(definition.file(), JobDefinition.Kind.SEND, "0 0 3 * * *",
+                    ZoneOffset.UTC, null, inbox, Duration.ofDays(1), Duration.ofHours(2),
+                    Notify.parse("missed", receiver.url().toString(), null, null));
+            LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+            jdbc.update("INSERT INTO definition_state (definition, watched_since) VALUES (?, ?)", watched.name(),
+                    day.atTime(12, 0).atOffset(ZoneOffset.UTC));
+            ServeLoop loop = new ServeLoop(context, List.of(watched), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            loop.checkDeadlines();
+            loop.checkDeadlines();
+            loop.deliverNotifications();
+
+            WebhookReceiver.Received request = receiver.next();
+            assertThat(request.header("X-Filemail-Batch-Event")).isEqualTo("missed");
+            JsonNode notice = JsonMapper.builder().build().readTree(request.body());
+            Instant fire = day.plusDays(1).atTime(3, 0).toInstant(ZoneOffset.UTC);
+            assertThat(notice.get("event").asString()).isEqualTo("missed");
+            assertThat(notice.get("definition").asString()).isEqualTo(watched.name());
+            assertThat(notice.get("fireAt").asString()).isEqualTo(fire.toString());
+            assertThat(notice.get("dueBy").asString()).isEqualTo(fire.plus(Duration.ofHours(2)).toString());
+            assertThat(notice.has("lastSuccessAt")).isFalse();
+            assertThat(receiver.all()).as("raised once").hasSize(1);
+            assertThat(text(out).split(watched.name() + ": missed: no run completed within PT2H of its fire time "
+                    + fire, -1)).as("said once").hasSize(2);
+            assertThat(meters.find("filemail.batch.definitions.missed").tag("definition", watched.name()).counter()
+                    .count()).isEqualTo(1.0);
+        }
     }
 
     private ServeLoop loop() {
