@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,8 @@ public class NotificationDelivery {
     private final NotificationMetrics metrics;
     private final Clock clock;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final List<Attempt> backgroundAttempts = Collections.synchronizedList(new ArrayList<>());
+    private volatile Thread background;
 
     NotificationDelivery(NotificationOutbox outbox, NoticeRenderer renderer, NotificationProperties properties,
             NotificationMetrics metrics, Clock clock, List<ChannelSender> senders) {
@@ -77,19 +80,26 @@ public class NotificationDelivery {
     /**
      * Delivers what is due on another thread and waits for it {@code filemail.notify.deliver-within} at most: the
      * bound on how long notifications delay a command's exit. What is not done by then is left to the next launch.
+     * A delivery started at the command's start ({@link #deliverInBackground()}) is waited for within the same bound.
      *
-     * @return the attempts finished in time
+     * @return the attempts finished in time, the background delivery's included
      */
     public List<Attempt> deliverBeforeExit() {
-        List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         Duration bound = properties.deliverWithin();
         if (bound.isZero()) {
             return List.of();
         }
         Instant until = clock.instant().plus(bound);
-        Thread thread = daemon("filemail-batch-notify", () -> attempts.addAll(deliverDue(until)));
+        long deadline = System.nanoTime() + bound.toNanos();
+        List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
         try {
-            thread.join(Math.max(1, bound.toMillis()));
+            Thread earlier = background;
+            if (earlier != null) {
+                earlier.join(remainingMillis(deadline));
+                attempts.addAll(backgroundAttempts);
+            }
+            Thread thread = daemon("filemail-batch-notify", () -> attempts.addAll(deliverDue(until)));
+            thread.join(remainingMillis(deadline));
             if (thread.isAlive()) {
                 thread.interrupt();
                 thread.join(200);
@@ -102,15 +112,23 @@ public class NotificationDelivery {
         }
     }
 
+    private static long remainingMillis(long deadline) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+    }
+
     /** Makes every pending notification due now, then delivers as {@link #deliverBeforeExit()}. */
     public List<Attempt> deliverPendingNow() {
         outbox.allDueBy(clock.instant());
         return deliverBeforeExit();
     }
 
-    /** Starts delivering what is due on a daemon thread, without waiting: a run's start, for earlier leftovers. */
+    /**
+     * Starts delivering what is due on a daemon thread, without waiting: at a run's start, for what earlier processes
+     * left. {@link #deliverBeforeExit()} waits for it.
+     */
     public void deliverInBackground() {
-        daemon("filemail-batch-notify-leftovers", () -> deliverDue(clock.instant().plus(Duration.ofHours(1))));
+        background = daemon("filemail-batch-notify-leftovers", () -> backgroundAttempts.addAll(deliverDue(
+                clock.instant().plus(Duration.ofHours(1)))));
     }
 
     private static Thread daemon(String name, Runnable work) {
