@@ -126,6 +126,23 @@ class NotificationCommandsTest {
         assertThat(receiver.next().body()).startsWith("{\"text\":\"nightly: run 1 completed\\n");
     }
 
+    @Test
+    void runInputNotifiesAsTheConfigurationSays() throws Exception {
+        Files.writeString(dir.resolve("in.csv"), "reference,subject,to\nN-1,Hello,not-an-address\n");
+        System.setProperty("filemail.notify.webhook", receiver.url().toString());
+        try {
+            assertThat(execute("run", "--input", dir.resolve("in.csv").toString(), "--sandbox"))
+                    .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
+        } finally {
+            System.clearProperty("filemail.notify.webhook");
+        }
+
+        JsonNode notice = JsonMapper.builder().build().readTree(receiver.next().body());
+        assertThat(notice.get("event").asString()).as("problems: one of the default events").isEqualTo("problems");
+        assertThat(notice.get("definition").asString()).isEqualTo("command-line");
+        assertThat(notice.get("firstRejected").get(0).get("line").asLong()).isEqualTo(2);
+    }
+
     private void watchedSince(String definition, OffsetDateTime since) throws Exception {
         try (Connection db = DriverManager.getConnection(System.getProperty("spring.datasource.url"), "sa", "");
                 PreparedStatement update = db.prepareStatement("UPDATE definition_state SET watched_since = ? "
