@@ -9,10 +9,9 @@ import com.filemailbatch.notifications.DeliveryLines;
 import com.filemailbatch.notifications.MissedRuns;
 import com.filemailbatch.notifications.NotificationDelivery;
 import com.filemailbatch.terminal.Visible;
+import com.filemailbatch.text.IsoTime;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,14 +85,14 @@ final class CheckCommand extends ContextCommand {
         for (MissedRuns.Status status : statuses) {
             JobDefinition definition = status.definition();
             out.println(Visible.text(String.format(Locale.ROOT, row, definition.name(), "'" + definition.schedule()
-                    + "' " + definition.zone(), definition.deadline(), time(status.state().lastSuccess()),
-                    status.overdue() != null ? time(status.overdue().dueBy()) : time(status.dueBy()),
+                    + "' " + definition.zone(), definition.deadline(), IsoTime.orDash(status.state().lastSuccess()),
+                    status.overdue() != null ? IsoTime.orDash(status.overdue().dueBy()) : IsoTime.orDash(status.dueBy()),
                     status.overdue() != null ? "OVERDUE" : "on time")));
         }
         for (MissedRuns.Status status : statuses) {
             if (status.overdue() != null) {
                 out.println(Visible.text(status.definition().name() + ": overdue: no run completed within "
-                        + status.definition().deadline() + " of its fire time " + time(status.overdue().fire())
+                        + status.definition().deadline() + " of its fire time " + IsoTime.orDash(status.overdue().fire())
                         + (status.raised() ? "; its 'missed' notification is raised" : "; raised before")
                         + ". See: filemail-batch history"));
             }
@@ -106,19 +105,11 @@ final class CheckCommand extends ContextCommand {
         document.put("schedule", status.definition().schedule());
         document.put("zone", status.definition().zone().getId());
         document.put("deadline", status.definition().deadline().toString());
-        document.put("lastCompleted", iso(status.state().lastSuccess()));
-        document.put("dueBy", iso(status.overdue() != null ? status.overdue().dueBy() : status.dueBy()));
+        document.put("lastCompleted", IsoTime.of(status.state().lastSuccess()));
+        document.put("dueBy", IsoTime.of(status.overdue() != null ? status.overdue().dueBy() : status.dueBy()));
         document.put("overdue", status.overdue() != null);
-        document.put("missedFireTime", status.overdue() == null ? null : iso(status.overdue().fire()));
+        document.put("missedFireTime", status.overdue() == null ? null : IsoTime.of(status.overdue().fire()));
         document.put("raised", status.raised());
         return document;
-    }
-
-    private static String time(Instant at) {
-        return at == null ? "-" : at.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String iso(Instant at) {
-        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

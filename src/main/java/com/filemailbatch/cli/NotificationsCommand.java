@@ -8,9 +8,8 @@ import com.filemailbatch.notifications.NotificationOutbox;
 import com.filemailbatch.notifications.OutboxEntry;
 import com.filemailbatch.notifications.OutboxStatus;
 import com.filemailbatch.terminal.Visible;
+import com.filemailbatch.text.IsoTime;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,11 +79,11 @@ final class NotificationsCommand extends ContextCommand {
                     "TRY", "DELIVERED / LAST ERROR");
             for (OutboxEntry entry : entries) {
                 out.println(Visible.text(String.format(Locale.ROOT, row, entry.id().substring(0, 8),
-                        time(entry.createdAt()), entry.event().key(), entry.definition(),
+                        IsoTime.orDash(entry.createdAt()), entry.event().key(), entry.definition(),
                         entry.executionId() == null ? "-" : entry.executionId(), entry.channel().key(),
                         entry.shownTarget(), entry.status().key(), entry.attempts(),
-                        entry.status() == OutboxStatus.DELIVERED ? time(entry.deliveredAt())
-                                : entry.lastError() == null ? "next attempt " + time(entry.nextAttemptAt())
+                        entry.status() == OutboxStatus.DELIVERED ? IsoTime.orDash(entry.deliveredAt())
+                                : entry.lastError() == null ? "next attempt " + IsoTime.orDash(entry.nextAttemptAt())
                                 : entry.lastError())));
             }
         }
@@ -94,7 +93,7 @@ final class NotificationsCommand extends ContextCommand {
     private static Map<String, Object> document(OutboxEntry entry) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("id", entry.id());
-        document.put("raisedAt", iso(entry.createdAt()));
+        document.put("raisedAt", IsoTime.of(entry.createdAt()));
         document.put("event", entry.event().key());
         document.put("definition", entry.definition());
         document.put("executionId", entry.executionId());
@@ -102,17 +101,9 @@ final class NotificationsCommand extends ContextCommand {
         document.put("to", entry.shownTarget());
         document.put("status", entry.status().key());
         document.put("attempts", entry.attempts());
-        document.put("nextAttemptAt", entry.status() == OutboxStatus.PENDING ? iso(entry.nextAttemptAt()) : null);
-        document.put("deliveredAt", iso(entry.deliveredAt()));
+        document.put("nextAttemptAt", entry.status() == OutboxStatus.PENDING ? IsoTime.of(entry.nextAttemptAt()) : null);
+        document.put("deliveredAt", IsoTime.of(entry.deliveredAt()));
         document.put("lastError", entry.lastError());
         return document;
-    }
-
-    private static String time(Instant at) {
-        return at == null ? "-" : at.truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static String iso(Instant at) {
-        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import com.filemailbatch.launch.DefinitionRunner;
-import com.filemailbatch.launch.JobRunner;
 import java.time.LocalDate;
 import java.util.List;
 import com.filemailbatch.notifications.DeliveryLines;

@@ -9,7 +9,6 @@ import com.filemailbatch.journal.RunJournal;
 import com.filemailbatch.launch.FailureMessages;
 import com.filemailbatch.launch.Launch;
 import com.filemailbatch.logging.SecretMask;
-import com.filemailbatch.report.Delivery;
 import com.filemailbatch.report.RunResults;
 import com.filemailbatch.report.RunSummary;
 import java.net.InetAddress;
@@ -19,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import com.filemailbatch.send.SendJobParameters;
+import com.filemailbatch.text.IsoTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,7 +204,7 @@ public class RunNotices {
     }
 
     private static String time(Instant at) {
-        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
+        return IsoTime.of(at);
     }
 
     private static String time(LocalDateTime at) {

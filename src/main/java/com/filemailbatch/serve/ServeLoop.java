@@ -7,7 +7,6 @@ import com.filemailbatch.jobs.ScheduleStateRepository;
 import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.launch.DefinitionRunner;
 import com.filemailbatch.launch.FailureMessages;
-import com.filemailbatch.launch.JobRunner;
 import com.filemailbatch.launch.Launch;
 import com.filemailbatch.liveness.RunAdmission;
 import io.micrometer.core.instrument.MeterRegistry;
