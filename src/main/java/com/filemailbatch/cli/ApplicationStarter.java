@@ -51,6 +51,8 @@ final class ApplicationStarter implements AutoCloseable {
             notices.println(sandbox.banner());
             overrides.add("--filemail.base-url=" + sandbox.baseUrl());
             overrides.add("--filemail.api-key=" + sandbox.apiKey());
+            // Said in every notification: a run against the stand-in must never read as a real night's run.
+            overrides.add("--filemail.sandbox=true");
             overrides.addAll(sandboxStorage());
         }
         overrides.addAll(extraProperties);

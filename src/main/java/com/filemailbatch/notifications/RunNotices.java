@@ -43,6 +43,8 @@ public class RunNotices {
     private final NotificationProperties properties;
     private final Clock clock;
     private final String dashboard;
+    /** What every title starts with: runs against the sandbox say so. */
+    private final String prefix;
 
     RunNotices(JobRepository jobs, RunResults results, RunJournal journal, NotificationProperties properties,
             Clock clock, Environment environment) {
@@ -53,6 +55,7 @@ public class RunNotices {
         this.clock = clock;
         String url = environment.getProperty("filemail.dashboard.url", "").strip();
         this.dashboard = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.prefix = environment.getProperty("filemail.sandbox", Boolean.class, false) ? "[sandbox] " : "";
     }
 
     /** The event a launch's end is, or null when it notifies nothing (not started, or already complete). */
@@ -83,7 +86,7 @@ public class RunNotices {
                 : run.getStatus().name();
         Long duration = run.getStartTime() == null || run.getEndTime() == null ? null
                 : Duration.between(run.getStartTime(), run.getEndTime()).toSeconds();
-        String title = definition.name() + ": run " + run.getId() + " " + switch (launch.outcome()) {
+        String title = prefix + definition.name() + ": run " + run.getId() + " " + switch (launch.outcome()) {
             case COMPLETED -> "completed";
             case COMPLETED_WITH_PROBLEMS -> "completed with problems (exit " + launch.exitCode() + "): "
                     + summary.rejected() + " rejected, " + summary.failed() + " failed, " + summary.deferred()
@@ -123,7 +126,7 @@ public class RunNotices {
     /** The notice of a launch that threw before it ended: no run to tell of, only the error. */
     public Notice ofCrash(JobDefinition definition, Exception error) {
         String message = SecretMask.mask(FailureMessages.rootMessage(error));
-        String title = definition.name() + ": launch failed: " + message;
+        String title = prefix + definition.name() + ": launch failed: " + message;
         StringBuilder text = new StringBuilder(title).append('\n');
         line(text, "Job", definition.job().jobName());
         line(text, "Host", host());
@@ -136,7 +139,7 @@ public class RunNotices {
     public Notice ofMissed(JobDefinition definition, Overdue overdue) {
         String fire = overdue.fire().atZone(definition.zone()).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)
                 + " " + definition.zone();
-        String title = definition.name() + ": missed: no run completed within " + definition.deadline()
+        String title = prefix + definition.name() + ": missed: no run completed within " + definition.deadline()
                 + " of its schedule's fire time " + fire;
         StringBuilder text = new StringBuilder(title).append('\n');
         line(text, "Job", definition.job().jobName() + ", schedule '" + definition.schedule() + "' ("

@@ -123,7 +123,7 @@ class NotificationCommandsTest {
         assertThat(execute("run", "--job", job.toString(), "--sandbox")).as(err()).isZero();
 
         assertThat(out()).contains("(success of nightly) by webhook to http://127.0.0.1:", "/…: delivered.");
-        assertThat(receiver.next().body()).startsWith("{\"text\":\"nightly: run 1 completed\\n");
+        assertThat(receiver.next().body()).startsWith("{\"text\":\"[sandbox] nightly: run 1 completed\\n");
     }
 
     @Test
