@@ -18,7 +18,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +48,7 @@ class CleanupJobConfiguration {
     Step cancelStaleTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> staleTransferReader,
             CancelStaleTransferProcessor cancelStaleTransferProcessor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter) {
+            ItemWriter<JournalEntry> runJournalWriter) {
         return new StepBuilder("cancelStaleTransfersStep", jobRepository)
                 .<LedgerEntry, JournalEntry>chunk(50)
                 .transactionManager(transactionManager)

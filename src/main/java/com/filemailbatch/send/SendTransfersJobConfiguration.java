@@ -24,7 +24,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -85,7 +85,7 @@ class SendTransfersJobConfiguration {
     @StepScope
     SendPipeline sendPipeline(LedgerRepository ledger, ExactlyOnceInitializer initializer, RunGuards runGuards,
             ObjectMapper objectMapper, AsyncTaskExecutor filemailCallExecutor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
+            ItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
             BatchSettings settings, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
         RunGuard guard = runGuards.forExecution(jobExecutionId);
         AttemptRecorder recorder = new AttemptRecorder(ledger);
@@ -101,7 +101,7 @@ class SendTransfersJobConfiguration {
     @Bean
     Step resumeUnsentTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> unsentTransferReader, ResumeTransferProcessor resumeTransferProcessor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
+            ItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
             BatchSettings settings) {
         return new StepBuilder("resumeUnsentTransfersStep", jobRepository)
                 // On every execution, restarts included: rows may have been left unsent since it last ran.

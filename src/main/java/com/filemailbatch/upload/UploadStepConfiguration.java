@@ -13,7 +13,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +29,7 @@ class UploadStepConfiguration {
     @Bean
     Step uploadTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> uploadableTransferReader,
-            UploadTransferProcessor uploadTransferProcessor, JdbcBatchItemWriter<JournalEntry> runJournalWriter,
+            UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
             AsyncTaskExecutor filemailCallExecutor, BatchSettings settings) {
         return new StepBuilder("uploadTransfersStep", jobRepository)
                 // On every execution, restarts included: uploads left unfinished are resumed whenever a run goes by.
