@@ -56,10 +56,10 @@ class UploadStepConfiguration {
     @Bean
     @StepScope
     UploadTransferProcessor uploadTransferProcessor(LedgerRepository ledger, UploadLedger uploadLedger,
-            FilemailApi api, CallPolicy callPolicy, UploadProperties uploadProperties,
+            FilemailApi api, CallPolicy callPolicy, UploadProperties uploadProperties, UploadedBytes uploadedBytes,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
         return new UploadTransferProcessor(ledger, uploadLedger, api, callPolicy, uploadProperties,
-                UploadProgressPrinter.forConsole(), jobExecutionId, Boolean.parseBoolean(dryRun));
+                UploadProgressPrinter.forConsole(), uploadedBytes, jobExecutionId, Boolean.parseBoolean(dryRun));
     }
 }
