@@ -7,6 +7,7 @@ import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.ledger.UploadLedger;
+import com.filemailbatch.logging.RunLogContext;
 import com.filemailbatch.settings.BatchSettings;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -30,7 +31,7 @@ class UploadStepConfiguration {
     Step uploadTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> uploadableTransferReader,
             UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
-            AsyncTaskExecutor filemailCallExecutor, BatchSettings settings) {
+            AsyncTaskExecutor filemailCallExecutor, RunLogContext runLogContext, BatchSettings settings) {
         return new StepBuilder("uploadTransfersStep", jobRepository)
                 // On every execution, restarts included: uploads left unfinished are resumed whenever a run goes by.
                 .allowStartIfComplete(true)
@@ -40,6 +41,7 @@ class UploadStepConfiguration {
                 .processor(uploadTransferProcessor)
                 .writer(runJournalWriter)
                 .taskExecutor(filemailCallExecutor)
+                .listener(runLogContext)
                 .build();
     }
 
