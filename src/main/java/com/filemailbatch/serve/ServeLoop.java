@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -54,8 +55,16 @@ public final class ServeLoop {
         this.clock = context.getBean(Clock.class);
     }
 
-    /** Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}. */
+    /**
+     * Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}; the definitions are
+     * shown in {@code /actuator/health} ({@link SchedulesHealthIndicator}).
+     */
     public void start(TaskScheduler scheduler) {
+        context.getBeanProvider(HealthContributorRegistry.class).ifAvailable(health -> {
+            health.unregisterContributor(SchedulesHealthIndicator.NAME);
+            health.registerContributor(SchedulesHealthIndicator.NAME,
+                    new SchedulesHealthIndicator(definitions, schedules, clock));
+        });
         recoverAbandonedRuns();
         for (JobDefinition definition : definitions) {
             metrics.register(definition.name());
