@@ -90,6 +90,8 @@ class MonitoringIT {
                 .containsEntry("filemail_batch_ledger_transfers{status=\"deferred\"}", 0.0)
                 .containsEntry("filemail_batch_launch_outcomes_total{definition=\"tick\","
                         + "outcome=\"completed_with_problems\"}", 1.0);
+        assertThat(meters.keySet()).as("the data directory's disk")
+                .anyMatch(name -> name.startsWith("disk_free_bytes{") && name.contains("sandbox"));
         assertThat(meters.keySet()).as("Spring Batch's own meters")
                 .anyMatch(name -> name.startsWith("spring_batch_job_seconds_count{")
                         && name.contains("sendTransfersJob"));
