@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,15 @@ class StructuredRunLogTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * Spring Boot passes the format to Logback as a system property, which outlives this context: left set, every
+     * context started after it in this JVM would log in JSON too, whatever its own settings.
+     */
+    @AfterAll
+    static void plainLogsForTheContextsAfterThisOne() {
+        System.clearProperty(LoggingSystemProperty.FILE_STRUCTURED_FORMAT.getEnvironmentVariableName());
+    }
 
     @Test
     void everyLineIsMaskedJsonAndTheWorkerThreadsLinesCarryTheRunAndStep() throws Exception {
