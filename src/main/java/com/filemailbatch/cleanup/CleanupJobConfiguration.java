@@ -6,6 +6,7 @@ import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.liveness.RunOwnershipListener;
+import com.filemailbatch.logging.RunLogContext;
 import com.filemailbatch.report.FailedRunReportListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +35,10 @@ class CleanupJobConfiguration {
 
     @Bean
     Job cleanupStaleTransfersJob(JobRepository jobRepository, Step cancelStaleTransfersStep, Step reportStep,
-            FailedRunReportListener failedRunReportListener,
-            RunOwnershipListener runOwnershipListener) {
+            FailedRunReportListener failedRunReportListener, RunOwnershipListener runOwnershipListener,
+            RunLogContext runLogContext) {
         return new JobBuilder("cleanupStaleTransfersJob", jobRepository)
+                .listener(runLogContext)
                 .listener(runOwnershipListener)
                 .listener(failedRunReportListener)
                 .start(cancelStaleTransfersStep)
@@ -48,13 +50,14 @@ class CleanupJobConfiguration {
     Step cancelStaleTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> staleTransferReader,
             CancelStaleTransferProcessor cancelStaleTransferProcessor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter) {
+            ItemWriter<JournalEntry> runJournalWriter, RunLogContext runLogContext) {
         return new StepBuilder("cancelStaleTransfersStep", jobRepository)
                 .<LedgerEntry, JournalEntry>chunk(50)
                 .transactionManager(transactionManager)
                 .reader(staleTransferReader)
                 .processor(cancelStaleTransferProcessor)
                 .writer(runJournalWriter)
+                .listener(runLogContext)
                 .build();
     }
 

@@ -17,7 +17,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code serve}: the long-running scheduler of every definition in {@code jobs/}, with health and metrics. */
+/** {@code serve}: the long-running scheduler of every definition in {@code jobs/}, with health, info and metrics. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs every job definition of the jobs directory on its cron schedule until stopped.",
                 "At start: runs left STARTED by a process that is gone are marked failed (their next launch resumes "
@@ -27,18 +27,28 @@ import picocli.CommandLine.Option;
                         + "another process or on another machine sharing the database) does not start; it is "
                         + "logged and counted (filemail.batch.launches.skipped, reason=locked).",
                 "Launches run one after another; each is a console line and a log line with its outcome.",
-                "Health and metrics (Spring Boot Actuator, Micrometer, Spring Batch's spring.batch.* metrics) on "
-                        + "http://127.0.0.1:PORT/actuator/health and /actuator/metrics, loopback only.",
+                "Notifications (notify.* keys of each definition, or filemail.notify.*): each run's end is written to "
+                        + "the outbox and delivered by webhook or e-mail with retries, beside the launches; a "
+                        + "definition with a deadline that has not completed a run in time is said and notified "
+                        + "once as missed. See docs/notifications.md.",
+                "Monitoring on http://127.0.0.1:PORT, loopback only: /actuator/health (db, runLock, schedules, "
+                        + "outbox, diskSpace), /actuator/info (build version), /actuator/prometheus and "
+                        + "/actuator/metrics (filemail.batch.* meters: API calls, retries, bytes uploaded, rows by "
+                        + "outcome, ledger rows by status, launches, last success per definition, notifications; "
+                        + "Spring Batch's spring.batch.*). See docs/operations.md, Monitoring.",
+                "JSON log lines (each with the run id and step): LOGGING_STRUCTURED_FORMAT_FILE=ecs (or logstash, "
+                        + "gelf).",
                 "SIGTERM or Ctrl-C: no new launch; a running job stops after its chunk in flight (exit 2, its next "
                         + "launch resumes it); idle, serve exits 0.",
-                "Job definitions (keys job, schedule, zone, input or inbox, stale-after): see "
+                "Job definitions (keys job, schedule, zone, input or inbox, stale-after, deadline, notify.*): see "
                         + "docs/job-definitions.md. Settings as for every command: FILEMAIL_API_KEY, "
                         + "SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (PostgreSQL when several machines share the database), "
                         + "FILEMAIL_LOCK_AT_MOST_FOR (default PT2M)."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
                 "  64  invalid job definition, no scheduled definition, or bad option",
-                "  78  configuration error (no API key without --sandbox, database unreachable, port in use)"})
+                "  78  configuration error (no API key without --sandbox, database unreachable, port in use, e-mail "
+                        + "without SMTP server)"})
 final class ServeCommand extends ContextCommand {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
@@ -47,8 +57,8 @@ final class ServeCommand extends ContextCommand {
     Path jobsDirectory;
 
     @Option(names = "--management-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "The loopback port of /actuator/health and /actuator/metrics (default: ${DEFAULT-VALUE}; "
-                    + "0 picks a free one). Bound to 127.0.0.1 only.")
+            description = "The loopback port of /actuator/health, /actuator/info, /actuator/prometheus and "
+                    + "/actuator/metrics (default: ${DEFAULT-VALUE}; 0 picks a free one). Bound to 127.0.0.1 only.")
     int managementPort;
 
     private List<JobDefinition> definitions;
@@ -76,7 +86,7 @@ final class ServeCommand extends ContextCommand {
                 "--spring.main.web-application-type=servlet",
                 "--server.address=127.0.0.1",
                 "--server.port=" + managementPort,
-                "--management.endpoints.web.exposure.include=health,info,metrics",
+                "--management.endpoints.web.exposure.include=health,info,metrics,prometheus",
                 "--management.endpoint.health.show-details=always");
     }
 

@@ -112,13 +112,14 @@ public class FilemailApi {
     }
 
     private <T> FilemailEnvelope<T> call(String operation, Call<T> call) {
-        policy.pace();
-        try {
-            return call.run();
-        } catch (RetryableException e) {
-            // Feign's wrapper of an I/O failure (refused, reset, timed out): no answer arrived.
-            throw FailureClassifier.exception(operation, 0, null, rootMessage(e), List.of(), e);
-        }
+        return policy.call(operation, () -> {
+            try {
+                return call.run();
+            } catch (RetryableException e) {
+                // Feign's wrapper of an I/O failure (refused, reset, timed out): no answer arrived.
+                throw FailureClassifier.exception(operation, 0, null, rootMessage(e), List.of(), e);
+            }
+        });
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,8 +1,10 @@
 package com.filemailbatch.journal;
 
 import com.filemailbatch.text.ColumnText;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Types;
 import javax.sql.DataSource;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.context.annotation.Bean;
@@ -10,13 +12,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-/** The run journal's writer, shared by every step that acts on items: one batched insert per chunk. */
+/**
+ * The run journal's writer, shared by every step that acts on items: one batched insert per chunk, its rows counted
+ * by outcome once committed.
+ */
 @Configuration(proxyBeanMethods = false)
 class JournalConfiguration {
 
     @Bean
-    JdbcBatchItemWriter<JournalEntry> runJournalWriter(DataSource dataSource) {
-        return new JdbcBatchItemWriterBuilder<JournalEntry>()
+    ItemWriter<JournalEntry> runJournalWriter(DataSource dataSource, MeterRegistry meterRegistry) {
+        return new RunJournalWriter(journalInsert(dataSource), meterRegistry);
+    }
+
+    private static JdbcBatchItemWriter<JournalEntry> journalInsert(DataSource dataSource) {
+        JdbcBatchItemWriter<JournalEntry> insert = new JdbcBatchItemWriterBuilder<JournalEntry>()
                 .dataSource(dataSource)
                 .sql("INSERT INTO run_journal (job_execution_id, step_name, source_line, reference, outcome, "
                         + "column_name, reason, transfer_id) VALUES (:jobExecutionId, :stepName, :sourceLine, "
@@ -24,6 +33,9 @@ class JournalConfiguration {
                 .itemSqlParameterSourceProvider(JournalConfiguration::parameters)
                 .assertUpdates(true)
                 .build();
+        // Not a bean of its own, so its checks (and the named parameters' parsing) are started here.
+        insert.afterPropertiesSet();
+        return insert;
     }
 
     private static SqlParameterSource parameters(JournalEntry entry) {

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The ledger's collaborators: the master key (checked against the ledger), the cipher built on it, and the clock. */
+/**
+ * The ledger's collaborators: the master key (checked against the ledger), the cipher built on it, the gauges of its
+ * rows per status, and the clock.
+ */
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
@@ -27,6 +30,12 @@ class LedgerConfiguration {
     @Bean
     TransferKeyCipher transferKeyCipher(LedgerKeys keys) {
         return keys.cipher();
+    }
+
+    /** Bound to the meter registry by Spring Boot, as every {@code MeterBinder} bean is. */
+    @Bean
+    LedgerGauges ledgerGauges(LedgerRepository ledgerRepository) {
+        return new LedgerGauges(ledgerRepository::countByStatus, System::nanoTime);
     }
 
     @Bean

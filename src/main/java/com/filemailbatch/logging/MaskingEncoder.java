@@ -5,11 +5,13 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Wraps an appender's encoder and passes everything it writes through {@link SecretMask}: the message, the
  * exception and its stack trace, the thread name, whatever the pattern prints. Masking the written text rather
- * than the event's message leaves no part of a line unmasked.
+ * than the event's message leaves no part of a line unmasked. A structured line (one JSON object: Spring Boot's
+ * {@code logging.structured.format.*}) is masked value by value ({@link JsonLineMask}), so it stays valid JSON.
  */
 final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
 
@@ -19,7 +21,8 @@ final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
     MaskingEncoder(Encoder<ILoggingEvent> delegate) {
         this.delegate = delegate;
         Charset configured = delegate instanceof LayoutWrappingEncoder<?> layout ? layout.getCharset() : null;
-        this.charset = configured == null ? Charset.defaultCharset() : configured;
+        // Spring Boot's structured encoder writes logging.charset.file, UTF-8 unless set otherwise, as JSON is.
+        this.charset = configured == null ? StandardCharsets.UTF_8 : configured;
         setContext(delegate.getContext());
     }
 
@@ -39,7 +42,8 @@ final class MaskingEncoder extends EncoderBase<ILoggingEvent> {
             return bytes;
         }
         String text = new String(bytes, charset);
-        String masked = SecretMask.mask(text);
+        String json = text.charAt(0) == '{' ? JsonLineMask.mask(text) : null;
+        String masked = json != null ? json : SecretMask.mask(text);
         return masked == text ? bytes : masked.getBytes(charset);
     }
 

@@ -2,6 +2,7 @@ package com.filemailbatch.report;
 
 import com.filemailbatch.journal.RunJournal;
 import com.filemailbatch.ledger.RunTransfers;
+import com.filemailbatch.logging.RunLogContext;
 import com.filemailbatch.settings.BatchSettings;
 import java.nio.file.Path;
 import org.springframework.batch.core.repository.JobRepository;
@@ -19,9 +20,10 @@ class ReportStepConfiguration {
 
     @Bean
     Step reportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ReportTasklet reportTasklet) {
+            ReportTasklet reportTasklet, RunLogContext runLogContext) {
         return new StepBuilder("reportStep", jobRepository)
                 .tasklet(reportTasklet, transactionManager)
+                .listener(runLogContext)
                 .build();
     }
 

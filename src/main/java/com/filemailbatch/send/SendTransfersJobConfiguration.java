@@ -11,6 +11,8 @@ import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.liveness.RunOwnershipListener;
+import com.filemailbatch.logging.MdcTaskDecorator;
+import com.filemailbatch.logging.RunLogContext;
 import com.filemailbatch.report.FailedRunReportListener;
 import com.filemailbatch.settings.BatchSettings;
 import com.filemailbatch.csv.FilesProperties;
@@ -24,7 +26,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,9 +48,9 @@ class SendTransfersJobConfiguration {
     @Bean
     Job sendTransfersJob(JobRepository jobRepository, Step resumeUnsentTransfersStep, Step initializeTransfersStep,
             Step uploadTransfersStep, Step cancelStaleTransfersStep, Step reportStep, FailedRunReportListener failedRunReportListener,
-            RunOwnershipListener runOwnershipListener,
-            RunGuards runGuards) {
+            RunOwnershipListener runOwnershipListener, RunGuards runGuards, RunLogContext runLogContext) {
         return new JobBuilder("sendTransfersJob", jobRepository)
+                .listener(runLogContext)
                 .listener(runOwnershipListener)
                 .listener(failedRunReportListener)
                 .listener(runGuards)
@@ -65,13 +67,14 @@ class SendTransfersJobConfiguration {
     Step initializeTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             TransferDefinitionReader transferDefinitionReader, InitializeTransferProcessor initializeTransferProcessor,
             SendPipeline sendPipeline, InitializeProgressListener initializeProgressListener,
-            BatchSettings settings) {
+            RunLogContext runLogContext, BatchSettings settings) {
         return new StepBuilder("initializeTransfersStep", jobRepository)
                 .<TransferDefinition, InitializeItem>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(new DrainAtEndReader(transferDefinitionReader, sendPipeline))
                 .processor(initializeTransferProcessor)
                 .writer(new InitializeChunkWriter(sendPipeline))
+                .listener(runLogContext)
                 .listener(sendPipeline)
                 .listener(initializeProgressListener)
                 .build();
@@ -85,7 +88,7 @@ class SendTransfersJobConfiguration {
     @StepScope
     SendPipeline sendPipeline(LedgerRepository ledger, ExactlyOnceInitializer initializer, RunGuards runGuards,
             ObjectMapper objectMapper, AsyncTaskExecutor filemailCallExecutor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
+            ItemWriter<JournalEntry> runJournalWriter, PlatformTransactionManager transactionManager,
             BatchSettings settings, @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) {
         RunGuard guard = runGuards.forExecution(jobExecutionId);
         AttemptRecorder recorder = new AttemptRecorder(ledger);
@@ -101,8 +104,8 @@ class SendTransfersJobConfiguration {
     @Bean
     Step resumeUnsentTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> unsentTransferReader, ResumeTransferProcessor resumeTransferProcessor,
-            JdbcBatchItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
-            BatchSettings settings) {
+            ItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
+            RunLogContext runLogContext, BatchSettings settings) {
         return new StepBuilder("resumeUnsentTransfersStep", jobRepository)
                 // On every execution, restarts included: rows may have been left unsent since it last ran.
                 .allowStartIfComplete(true)
@@ -112,6 +115,7 @@ class SendTransfersJobConfiguration {
                 .processor(resumeTransferProcessor)
                 .writer(runJournalWriter)
                 .taskExecutor(filemailCallExecutor)
+                .listener(runLogContext)
                 .build();
     }
 
@@ -177,6 +181,8 @@ class SendTransfersJobConfiguration {
         executor.setCorePoolSize(settings.concurrency());
         executor.setMaxPoolSize(settings.concurrency());
         executor.setThreadNamePrefix("filemail-call-");
+        // The calls' log lines carry the run and the step, as the step's own do.
+        executor.setTaskDecorator(new MdcTaskDecorator());
         // Calls still out when the context closes (a step that ended abnormally) finish before it closes.
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(120);

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
@@ -64,9 +65,16 @@ public final class ServeLoop {
 
     /**
      * Recovers, makes up missed schedules, and schedules every definition on {@code scheduler}; on {@code background},
-     * the notifications' delivery and the dead man's switch, which must not wait for a launch to end.
+     * the notifications' delivery and the dead man's switch, which must not wait for a launch to end. The definitions
+     * are shown in {@code /actuator/health} ({@link SchedulesHealthIndicator}).
      */
     public void start(TaskScheduler scheduler, TaskScheduler background) {
+        context.getBeanProvider(HealthContributorRegistry.class).ifAvailable(health -> {
+            health.unregisterContributor(SchedulesHealthIndicator.NAME);
+            health.registerContributor(SchedulesHealthIndicator.NAME,
+                    new SchedulesHealthIndicator(definitions, schedules,
+                            context.getBean(DefinitionStateRepository.class), clock));
+        });
         recoverAbandonedRuns();
         background.scheduleWithFixedDelay(this::deliverNotifications, DELIVERY_EVERY);
         background.scheduleWithFixedDelay(this::checkDeadlines, DEADLINES_EVERY);

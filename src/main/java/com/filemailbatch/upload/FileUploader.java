@@ -23,8 +23,8 @@ import java.util.concurrent.CancellationException;
  * chunk also {@code chunksize}, {@code chunks} and {@code chunk}. Memory does not grow with the file or chunk
  * size: each request body is read from the file through a small buffer.
  *
- * <p>Every request goes through {@link CallPolicy}: paced by its rate limit and retried when transient (HTTP 406,
- * 449, 429, 5xx, or no answer). The API key is never sent: the upload URL is a file server, and the transfer id
+ * <p>Every request goes through {@link CallPolicy}: paced by its rate limit, measured, and retried when transient
+ * (HTTP 406, 449, 429, 5xx, or no answer). The API key is never sent: the upload URL is a file server, and the transfer id
  * and key authorise the upload. Only https URLs are used, or http to a loopback address (the sandbox).
  *
  * <p>Thread-safe: one instance can serve every transfer of a run.
@@ -135,7 +135,8 @@ public class FileUploader {
                 URI url = UploadUrl.withQuery(target.uploadUrl(), fileQuery + plan.query(chunk));
                 long offset = plan.offset(chunk);
                 long length = plan.length(chunk);
-                policy.withRetries(OPERATION, () -> send(url, channel, offset, length));
+                policy.withRetries(OPERATION, () -> policy.call(OPERATION,
+                        () -> send(url, channel, offset, length)));
                 listener.chunkAccepted(name, chunk, plan.chunks());
             }
             return new UploadedFile(name, plan.size(), plan.chunks());
@@ -167,7 +168,6 @@ public class FileUploader {
 
     /** One attempt at one request; a refusal becomes the matching {@link FilemailApiException}. */
     private Void send(URI url, FileChannel channel, long offset, long length) {
-        policy.pace();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/octet-stream")

@@ -1,5 +1,6 @@
 package com.filemailbatch.upload;
 
+import com.filemailbatch.logging.MdcTaskDecorator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -31,7 +32,10 @@ final class ParallelUploads {
         ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, files.size())),
                 namedThreads());
         try {
-            ExecutorCompletionService<UploadedFile> completion = new ExecutorCompletionService<>(executor);
+            // Each upload's log lines carry the run and the step of the thread that started it.
+            MdcTaskDecorator logContext = new MdcTaskDecorator();
+            ExecutorCompletionService<UploadedFile> completion = new ExecutorCompletionService<>(
+                    task -> executor.execute(logContext.decorate(task)));
             List<Future<UploadedFile>> futures = new ArrayList<>();
             for (LocalFile file : files) {
                 futures.add(completion.submit(() -> upload.apply(file)));

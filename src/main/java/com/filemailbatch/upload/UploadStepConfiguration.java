@@ -7,13 +7,14 @@ import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerEntryReaders;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.ledger.UploadLedger;
+import com.filemailbatch.logging.RunLogContext;
 import com.filemailbatch.settings.BatchSettings;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +30,8 @@ class UploadStepConfiguration {
     @Bean
     Step uploadTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> uploadableTransferReader,
-            UploadTransferProcessor uploadTransferProcessor, JdbcBatchItemWriter<JournalEntry> runJournalWriter,
-            AsyncTaskExecutor filemailCallExecutor, BatchSettings settings) {
+            UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
+            AsyncTaskExecutor filemailCallExecutor, RunLogContext runLogContext, BatchSettings settings) {
         return new StepBuilder("uploadTransfersStep", jobRepository)
                 // On every execution, restarts included: uploads left unfinished are resumed whenever a run goes by.
                 .allowStartIfComplete(true)
@@ -40,6 +41,7 @@ class UploadStepConfiguration {
                 .processor(uploadTransferProcessor)
                 .writer(runJournalWriter)
                 .taskExecutor(filemailCallExecutor)
+                .listener(runLogContext)
                 .build();
     }
 
@@ -56,10 +58,10 @@ class UploadStepConfiguration {
     @Bean
     @StepScope
     UploadTransferProcessor uploadTransferProcessor(LedgerRepository ledger, UploadLedger uploadLedger,
-            FilemailApi api, CallPolicy callPolicy, UploadProperties uploadProperties,
+            FilemailApi api, CallPolicy callPolicy, UploadProperties uploadProperties, UploadedBytes uploadedBytes,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
         return new UploadTransferProcessor(ledger, uploadLedger, api, callPolicy, uploadProperties,
-                UploadProgressPrinter.forConsole(), jobExecutionId, Boolean.parseBoolean(dryRun));
+                UploadProgressPrinter.forConsole(), uploadedBytes, jobExecutionId, Boolean.parseBoolean(dryRun));
     }
 }

@@ -42,19 +42,22 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
     private final CallPolicy policy;
     private final UploadProperties properties;
     private final UploadProgressPrinter progress;
+    private final UploadedBytes uploadedBytes;
     private final long jobExecutionId;
     private final boolean dryRun;
     /** One uploader per chunk size: a resumed file keeps the chunk size its upload began with. */
     private final Map<Long, FileUploader> uploaders = new ConcurrentHashMap<>();
 
     UploadTransferProcessor(LedgerRepository ledger, UploadLedger uploads, FilemailApi api, CallPolicy policy,
-            UploadProperties properties, UploadProgressPrinter progress, long jobExecutionId, boolean dryRun) {
+            UploadProperties properties, UploadProgressPrinter progress, UploadedBytes uploadedBytes, long jobExecutionId,
+            boolean dryRun) {
         this.ledger = ledger;
         this.uploads = uploads;
         this.api = api;
         this.policy = policy;
         this.properties = properties;
         this.progress = progress;
+        this.uploadedBytes = uploadedBytes;
         this.jobExecutionId = jobExecutionId;
         this.dryRun = dryRun;
     }
@@ -121,7 +124,9 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
             uploader(recorded.get(0).chunkSize()).uploadAll(new UploadTarget(transfer.transferId(), key, uploadUrl),
                     pending, properties.parallelFiles(), (name, chunk, chunks) -> {
                         uploads.chunkAccepted(transfer.id(), name, chunk, chunks);
-                        progress.sent(byName.get(name).bytesOf(chunk));
+                        long bytes = byName.get(name).bytesOf(chunk);
+                        progress.sent(bytes);
+                        uploadedBytes.accepted(bytes);
                     });
         }
         CompletedTransfer completed = api.complete(transfer.transferId(), key);

@@ -3,6 +3,7 @@ package com.filemailbatch.filemail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,7 +77,8 @@ class CallPolicyTest {
     void theRateLimitPacesEveryCallAcrossThreads() throws Exception {
         // 20 per second: 21 calls from 3 threads take at least a second. Only the lower bound is asserted.
         CallPolicy policy = new CallPolicy(new FilemailProperties("http://x", "k", 20,
-                new FilemailProperties.Retry(1, SHORT, SHORT, 2.0, 10)));
+                new FilemailProperties.Retry(1, SHORT, SHORT, 2.0, 10)),
+                new FilemailCallMetrics(new SimpleMeterRegistry()));
         long started = System.nanoTime();
         Thread[] threads = new Thread[3];
         for (int t = 0; t < threads.length; t++) {
@@ -119,6 +121,7 @@ class CallPolicyTest {
 
     private static CallPolicy policy(int attempts, Duration initial, Duration max) {
         return new CallPolicy(new FilemailProperties("http://x", "k", 0,
-                new FilemailProperties.Retry(attempts, initial, max, 2.0, 10)));
+                new FilemailProperties.Retry(attempts, initial, max, 2.0, 10)),
+                new FilemailCallMetrics(new SimpleMeterRegistry()));
     }
 }

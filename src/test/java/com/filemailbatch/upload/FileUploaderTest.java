@@ -159,7 +159,9 @@ class FileUploaderTest {
         FileUploader patient = FileUploader.withAnyChunkSize(new com.filemailbatch.filemail.CallPolicy(
                 new com.filemailbatch.filemail.FilemailProperties("http://unused", "k", 0,
                         new com.filemailbatch.filemail.FilemailProperties.Retry(50, java.time.Duration.ofMillis(20),
-                                java.time.Duration.ofMillis(20), 1.0, 10))), CHUNK);
+                                java.time.Duration.ofMillis(20), 1.0, 10)),
+                new com.filemailbatch.filemail.FilemailCallMetrics(
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), CHUNK);
         Thread healer = new Thread(() -> {
             try {
                 Thread.sleep(150);

@@ -1,10 +1,12 @@
 package com.filemailbatch.upload;
 
 import com.filemailbatch.filemail.CallPolicy;
+import com.filemailbatch.filemail.FilemailCallMetrics;
 import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.RecordedRequest;
 import com.filemailbatch.sandbox.SandboxFile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -46,7 +48,8 @@ final class UploadSandbox implements AutoCloseable {
     /** Short backoffs, and a cap that also shortens any Retry-After, so retries cost milliseconds. */
     static CallPolicy policy(int attempts) {
         return new CallPolicy(new FilemailProperties("http://unused", "k", 0,
-                new FilemailProperties.Retry(attempts, Duration.ofMillis(1), Duration.ofMillis(20), 2.0, 10)));
+                new FilemailProperties.Retry(attempts, Duration.ofMillis(1), Duration.ofMillis(20), 2.0, 10)),
+                new FilemailCallMetrics(new SimpleMeterRegistry()));
     }
 
     static FileUploader uploader(int attempts) {
