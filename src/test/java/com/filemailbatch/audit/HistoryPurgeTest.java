@@ -38,7 +38,7 @@ class HistoryPurgeTest {
     private static final OffsetDateTime OLD = OffsetDateTime.of(2020, 5, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     private static final List<String> BATCH_TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
-            "BATCH_STEP_EXECUTION_CONTEXT", "run_journal", "run_owner", "transfer_ledger");
+            "BATCH_STEP_EXECUTION_CONTEXT", "run_journal", "run_owner", "transfer_ledger", "notification_outbox");
 
     @Autowired
     HistoryPurge purge;
@@ -89,6 +89,19 @@ class HistoryPurgeTest {
             ledgerRow("NEW-" + status, status, recent, OffsetDateTime.now(ZoneOffset.UTC));
         }
         jdbc.update("DELETE FROM transfer_ledger WHERE reference IN ('P-1', 'P-2', 'P-3', 'P-4')");
+        // Notifications: old ones delivered and given up go; an old pending one and a recent delivered one stay.
+        jdbc.update("DELETE FROM notification_outbox");
+        notification("old-delivered", "DELIVERED", OLD);
+        notification("old-given-up", "GIVEN_UP", OLD);
+        notification("old-pending", "PENDING", OLD);
+        notification("new-delivered", "DELIVERED", OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private void notification(String id, String status, OffsetDateTime raised) {
+        jdbc.update("INSERT INTO notification_outbox (id, event_key, event, definition, channel, target, format, "
+                + "notice, status, attempts, created_at, next_attempt_at) VALUES (?, ?, 'FAILURE', 'nightly', "
+                + "'WEBHOOK', 'https://hooks.example.com/x', 'json', '{}', ?, 1, ?, ?)", id, id, status, raised,
+                raised);
     }
 
     @Test
@@ -123,6 +136,9 @@ class HistoryPurgeTest {
         assertThat(result.deleted().get("BATCH_JOB_EXECUTION_PARAMS")).isPositive();
         assertThat(result.deleted().get("BATCH_STEP_EXECUTION_CONTEXT")).isPositive();
         assertThat(result.deleted().get("run_journal")).isEqualTo(1L);
+        assertThat(result.deleted()).containsEntry("notification_outbox", 2L);
+        assertThat(jdbc.queryForList("SELECT id FROM notification_outbox ORDER BY id", String.class))
+                .containsExactly("new-delivered", "old-pending");
         assertThat(result.kept()).isEqualTo(2);
 
         // The receipts and their chain are kept: an auditor can still check every run, purged ones included.
