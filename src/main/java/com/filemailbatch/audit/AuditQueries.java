@@ -12,7 +12,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,20 +52,70 @@ public class AuditQueries {
 
     /** Runs newest first, at most {@code filter.limit()}, of a status or exit code, started since a moment. */
     public List<RunRecord> history(HistoryFilter filter) {
+        return search(new RunQuery(null, null, filter.status(), filter.since(), null, null, 0, filter.limit()))
+                .runs();
+    }
+
+    /**
+     * Runs newest first, filtered and paged, with how many match in all. A page's parameters and outcome counts are
+     * read in two queries for the whole page, not two per run.
+     */
+    public RunPage search(RunQuery query) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
         List<Object> arguments = new ArrayList<>();
-        if (filter.status() != null) {
+        if (query.job() != null) {
+            where.append("AND i.JOB_NAME = ? ");
+            arguments.add(query.job());
+        }
+        if (query.status() != null) {
             where.append("AND (e.STATUS = ? OR e.EXIT_CODE = ?) ");
-            arguments.add(filter.status());
-            arguments.add(filter.status());
+            arguments.add(query.status());
+            arguments.add(query.status());
         }
-        if (filter.since() != null) {
-            // A run that never started (refused at launch) counts from its creation.
+        // A run that never started (refused at launch) counts from its creation.
+        if (query.since() != null) {
             where.append("AND COALESCE(e.START_TIME, e.CREATE_TIME) >= ? ");
-            arguments.add(Timestamp.valueOf(filter.since()));
+            arguments.add(Timestamp.valueOf(query.since()));
         }
-        return jdbc.query(RUNS + where + "ORDER BY e.JOB_EXECUTION_ID DESC FETCH FIRST " + filter.limit()
-                + " ROWS ONLY", (rs, n) -> run(rs), arguments.toArray());
+        if (query.until() != null) {
+            where.append("AND COALESCE(e.START_TIME, e.CREATE_TIME) < ? ");
+            arguments.add(Timestamp.valueOf(query.until()));
+        }
+        if (query.definition() != null) {
+            where.append("AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = "
+                    + "e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'definition' AND CAST(p.PARAMETER_VALUE AS "
+                    + "VARCHAR(1000)) = ?) ");
+            arguments.add(query.definition());
+        }
+        if (query.inputContains() != null) {
+            where.append("AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = "
+                    + "e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'input' AND LOWER(CAST(p.PARAMETER_VALUE AS "
+                    + "VARCHAR(4000))) LIKE ? ESCAPE '!') ");
+            arguments.add("%" + likeText(query.inputContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID " + where, Long.class, arguments.toArray());
+        List<Object[]> rows = jdbc.query(RUNS + where + "ORDER BY e.JOB_EXECUTION_ID DESC OFFSET " + query.offset()
+                + " ROWS FETCH FIRST " + query.limit() + " ROWS ONLY", (rs, n) -> new Object[] {
+                    rs.getLong("JOB_EXECUTION_ID"), rs.getString("JOB_NAME"), rs.getString("STATUS"),
+                    rs.getString("EXIT_CODE"), firstLine(rs.getString("EXIT_MESSAGE")), time(rs, "START_TIME"),
+                    time(rs, "END_TIME")}, arguments.toArray());
+        List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
+        Map<Long, Map<String, String>> parameters = parameters(ids);
+        Map<Long, Map<Outcome, Long>> outcomes = journal.countByOutcome(ids);
+        List<RunRecord> runs = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            long id = (Long) row[0];
+            runs.add(run(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    (LocalDateTime) row[5], (LocalDateTime) row[6], parameters.getOrDefault(id, Map.of()),
+                    outcomes.getOrDefault(id, Map.of())));
+        }
+        return new RunPage(runs, total == null ? 0 : total);
+    }
+
+    /** {@code text} for a LIKE pattern with escape character {@code !}: its own % and _ match themselves. */
+    private static String likeText(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     public Optional<RunDetails> show(long executionId) {
@@ -92,12 +144,35 @@ public class AuditQueries {
 
     private RunRecord run(ResultSet rs) throws SQLException {
         long id = rs.getLong("JOB_EXECUTION_ID");
-        Map<String, String> parameters = parameters(id);
+        Map<Outcome, Long> outcomes = journal.countByOutcome(id);
+        return run(id, rs.getString("JOB_NAME"), rs.getString("STATUS"), rs.getString("EXIT_CODE"),
+                firstLine(rs.getString("EXIT_MESSAGE")), time(rs, "START_TIME"), time(rs, "END_TIME"),
+                parameters(id), outcomes);
+    }
+
+    private static RunRecord run(long id, String job, String status, String exitCode, String exitMessage,
+            LocalDateTime start, LocalDateTime end, Map<String, String> parameters, Map<Outcome, Long> counts) {
         Map<String, Long> outcomes = new LinkedHashMap<>();
-        journal.countByOutcome(id).forEach((outcome, count) -> outcomes.put(outcome.name(), count));
-        return new RunRecord(id, rs.getString("JOB_NAME"), rs.getString("STATUS"), rs.getString("EXIT_CODE"),
-                firstLine(rs.getString("EXIT_MESSAGE")), time(rs, "START_TIME"), time(rs, "END_TIME"), parameters.get("input"), parameters.get("runDate"),
-                "true".equals(parameters.get("dryRun")), outcomes);
+        counts.forEach((outcome, count) -> outcomes.put(outcome.name(), count));
+        return new RunRecord(id, job, status, exitCode, exitMessage, start, end, parameters.get("input"),
+                parameters.get("runDate"), "true".equals(parameters.get("dryRun")), outcomes,
+                parameters.get("definition"));
+    }
+
+    /** The parameters of several runs, in one query. */
+    private Map<Long, Map<String, String>> parameters(List<Long> executionIds) {
+        Map<Long, Map<String, String>> parameters = new HashMap<>();
+        if (executionIds.isEmpty()) {
+            return parameters;
+        }
+        String ids = executionIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        jdbc.query("SELECT JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS "
+                + "WHERE JOB_EXECUTION_ID IN (" + ids + ") ORDER BY PARAMETER_NAME", rs -> {
+                    String name = rs.getString(2);
+                    parameters.computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
+                            .put(name, SECRET_NAME.matcher(name).find() ? "(hidden)" : rs.getString(3));
+                });
+        return parameters;
     }
 
     private Map<String, String> parameters(long executionId) {

@@ -15,5 +15,7 @@ public record RunRecord(
         String input,
         String runDate,
         boolean dryRun,
-        Map<String, Long> outcomes) {
+        Map<String, Long> outcomes,
+        /** The job definition that launched it ({@code run --job}, serve, the dashboard), or null. */
+        String definition) {
 }

@@ -63,13 +63,18 @@ class CleanupJobConfiguration {
 
     /**
      * Transfers initialized before the cut-off and never completed, or stuck in UPLOADING with no progress since the
-     * cut-off, oldest first. Transfers this very execution created are left alone.
+     * cut-off, oldest first. Transfers this very execution created are left alone. With a {@code reference}
+     * parameter: that one transfer, if it can be cancelled, whatever its age.
      */
     @Bean
     @StepScope
     JdbcPagingItemReader<LedgerEntry> staleTransferReader(DataSource dataSource, Clock clock,
             @Value("#{jobParameters['staleAfter'] ?: 'P1D'}") String staleAfter,
+            @Value("#{jobParameters['reference']}") String reference,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId) throws Exception {
+        if (reference != null) {
+            return LedgerEntryReaders.cancellable("staleTransferReader", dataSource, reference);
+        }
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(Duration.parse(staleAfter)),
                 ZoneOffset.UTC);
         return LedgerEntryReaders.stale("staleTransferReader", dataSource, cutoff, jobExecutionId);

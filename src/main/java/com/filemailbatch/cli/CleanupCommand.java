@@ -4,6 +4,9 @@ import com.filemailbatch.cleanup.CleanupJobParameters;
 import java.io.PrintStream;
 import java.time.Duration;
 import com.filemailbatch.launch.JobRunner;
+import com.filemailbatch.ledger.LedgerEntry;
+import com.filemailbatch.ledger.LedgerRepository;
+import com.filemailbatch.ledger.TransferStatus;
 import java.time.Instant;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -24,6 +27,10 @@ final class CleanupCommand extends ContextCommand {
     @Option(names = "--dry-run", description = "List what would be cancelled without calling Filemail.")
     boolean dryRun;
 
+    @Option(names = "--reference", paramLabel = "REF", description = "Cancel only the transfer of this reference, "
+            + "whatever its age, if it is not completed yet (INITIALIZED or UPLOADING); --stale-after does not apply.")
+    String reference;
+
     CleanupCommand(PrintStream out, PrintStream err) {
         super(out, err);
     }
@@ -35,7 +42,16 @@ final class CleanupCommand extends ContextCommand {
 
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
+        if (reference != null) {
+            TransferStatus status = context.getBean(LedgerRepository.class).find(reference).map(LedgerEntry::status)
+                    .orElseThrow(() -> new UsageException("no transfer of reference '" + reference + "' is recorded"));
+            if (status != TransferStatus.INITIALIZED && status != TransferStatus.UPLOADING) {
+                throw new UsageException("the transfer of reference '" + reference + "' is " + status
+                        + ": only an INITIALIZED or UPLOADING transfer can be cancelled");
+            }
+        }
         return new JobRunner(context, out, err).launch("cleanupStaleTransfersJob",
-                CleanupJobParameters.of(Instant.now(), staleAfter, dryRun), "cleanup", !dryRun).exitCode();
+                CleanupJobParameters.of(Instant.now(), staleAfter, dryRun, null, reference),
+                reference == null ? "cleanup" : "cancel of " + reference, !dryRun).exitCode();
     }
 }

@@ -4,17 +4,11 @@ import com.filemailbatch.ExitCodes;
 import com.filemailbatch.audit.AuditQueries;
 import com.filemailbatch.audit.AuditRenderer;
 import com.filemailbatch.audit.HistoryFilter;
-import com.filemailbatch.report.RunSummary;
+import com.filemailbatch.audit.RunStatuses;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,14 +36,7 @@ final class HistoryCommand extends ContextCommand {
     boolean json;
 
     /** Batch statuses and exit codes a run can have; anything else is a typo, not "no runs". */
-    static final Set<String> STATUSES = Stream.concat(Arrays.stream(BatchStatus.values()).map(Enum::name),
-            Stream.of(ExitStatus.UNKNOWN, ExitStatus.EXECUTING, ExitStatus.COMPLETED, ExitStatus.NOOP,
-                    ExitStatus.FAILED, ExitStatus.STOPPED).map(ExitStatus::getExitCode))
-            .collect(Collectors.toCollection(TreeSet::new));
-
-    static {
-        STATUSES.add(RunSummary.COMPLETED_WITH_PROBLEMS);
-    }
+    static final Set<String> STATUSES = RunStatuses.ALL;
 
     /** --status as the tables spell it, or null. */
     private String wanted;

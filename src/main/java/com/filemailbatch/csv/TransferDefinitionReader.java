@@ -61,6 +61,17 @@ public class TransferDefinitionReader extends AbstractItemCountingItemStreamItem
         }
     }
 
+    /** Where the step's context keeps the file's row count: what the dashboard shows a running run's progress by. */
+    public static final String TOTAL_ROWS = "filemail.rows.total";
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        super.update(executionContext);
+        if (totalRows >= 0) {
+            executionContext.putLong(TOTAL_ROWS, totalRows);
+        }
+    }
+
     @Override
     protected void doOpen() throws IOException {
         Preflight.Result preflight = Preflight.check(path, file);

@@ -1,6 +1,8 @@
 package com.filemailbatch.journal;
 
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +32,27 @@ public class RunJournal {
                     counts.put(Outcome.valueOf(rs.getString(1)), rs.getLong(2));
                 }, jobExecutionId);
         return counts;
+    }
+
+    /** The counts per outcome of several executions, in one query. */
+    public Map<Long, Map<Outcome, Long>> countByOutcome(List<Long> jobExecutionIds) {
+        Map<Long, Map<Outcome, Long>> counts = new HashMap<>();
+        if (jobExecutionIds.isEmpty()) {
+            return counts;
+        }
+        String ids = jobExecutionIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        jdbc.query("SELECT job_execution_id, outcome, COUNT(*) FROM run_journal WHERE job_execution_id IN (" + ids
+                + ") GROUP BY job_execution_id, outcome", rs -> {
+                    counts.computeIfAbsent(rs.getLong(1), id -> new EnumMap<>(Outcome.class))
+                            .put(Outcome.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        return counts;
+    }
+
+    /** Every run's entries of one reference, newest run first: the reference's history. */
+    public List<JournalEntry> ofReference(String reference, int limit) {
+        return jdbc.query(SELECT_ENTRIES + "WHERE reference = ? ORDER BY job_execution_id DESC, id DESC FETCH FIRST "
+                + limit + " ROWS ONLY", new DataClassRowMapper<>(JournalEntry.class), reference);
     }
 
     /**

@@ -90,7 +90,8 @@ public final class DefinitionRunner {
         LocalDate runDate = date != null ? date : LocalDate.now(definition.zone());
         String jobName = definition.job().jobName();
         if (definition.job() == JobDefinition.Kind.CLEANUP) {
-            return List.of(runner.launch(jobName, CleanupJobParameters.of(Instant.now(), stale, dryRun), "cleanup",
+            return List.of(runner.launch(jobName, CleanupJobParameters.of(Instant.now(), stale, dryRun,
+                    definition.file() == null ? null : definition.name(), null), "cleanup",
                     !dryRun, ended(definition, dryRun)));
         }
         if (definition.inbox() == null) {
@@ -120,7 +121,8 @@ public final class DefinitionRunner {
     private Launch send(JobDefinition definition, Path input, LocalDate date, Duration stale, boolean dryRun)
             throws Exception {
         String description = (dryRun ? "dry run" : "run") + " of " + input + " for " + date;
-        return runner.launch("sendTransfersJob", SendJobParameters.of(input, date, stale, dryRun), description,
+        return runner.launch("sendTransfersJob", SendJobParameters.of(input, date, stale, dryRun,
+                definition.file() == null ? null : definition.name()), description,
                 !dryRun, ended(definition, dryRun));
     }
 

@@ -51,6 +51,13 @@ public final class LedgerEntryReaders {
                 Map.of("cutoff", cutoff, "currentExecution", currentExecution));
     }
 
+    /** The transfer of {@code reference} if it can be cancelled (INITIALIZED or UPLOADING), whatever its age. */
+    public static JdbcPagingItemReader<LedgerEntry> cancellable(String name, DataSource dataSource, String reference)
+            throws Exception {
+        return reader(name, dataSource, "status IN (" + list(TransferStatus.INITIALIZED, TransferStatus.UPLOADING)
+                + ") AND reference = :reference", Map.of("reference", reference));
+    }
+
     private static JdbcPagingItemReader<LedgerEntry> reader(String name, DataSource dataSource, String where,
             Map<String, Object> parameters) throws Exception {
         return new JdbcPagingItemReaderBuilder<LedgerEntry>()

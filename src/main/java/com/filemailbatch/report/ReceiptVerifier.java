@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -75,6 +76,26 @@ public final class ReceiptVerifier {
             problems.add(notRecorded(unrecorded));
         }
         return new ReceiptCheck(count[0], problems);
+    }
+
+    /**
+     * One run's receipt, checked alone: its file is there, has the SHA-256 recorded, and names the predecessor the
+     * chain records. The whole chain is {@link #verify(Path)}'s.
+     *
+     * @param link    the receipt as recorded, or null when the run wrote none (a dry run, a run still going)
+     * @param problem what is wrong with it, or null when it is intact (or there is none)
+     */
+    public record RunReceipt(ChainLink link, String problem) {
+    }
+
+    public RunReceipt ofRun(long executionId, Path dir) {
+        Optional<ChainLink> link = chain.forExecution(executionId);
+        if (link.isEmpty()) {
+            return new RunReceipt(null, null);
+        }
+        Path path = dir.resolve(link.get().fileName());
+        ReceiptFile file = Files.isRegularFile(path) ? read(path) : null;
+        return new RunReceipt(link.get(), check(dir, file, link.get(), link.get().previousSha256()));
     }
 
     private static String check(Path dir, ReceiptFile file, ChainLink link, String expectedPrevious) {

@@ -24,12 +24,27 @@ public final class SendJobParameters {
 
     public static final String REQUESTED_AT = "requestedAt";
 
+    /**
+     * The name of the job definition that launched the run ({@code run --job}, serve, the dashboard): not part of the
+     * run's identity, so a run keeps resuming however it is launched; the dashboard finds a definition's runs by it.
+     */
+    public static final String DEFINITION = "definition";
+
     public static JobParameters of(Path input, LocalDate runDate, Duration staleAfter, boolean dryRun) {
+        return of(input, runDate, staleAfter, dryRun, null);
+    }
+
+    /** @param definition the job definition's name, or null for {@code run --input} */
+    public static JobParameters of(Path input, LocalDate runDate, Duration staleAfter, boolean dryRun,
+            String definition) {
         JobParametersBuilder parameters = new JobParametersBuilder()
                 .addString(INPUT, input.toAbsolutePath().normalize().toString(), true)
                 .addString(RUN_DATE, runDate.toString(), true)
                 .addString(DRY_RUN, Boolean.toString(dryRun), true)
                 .addString(STALE_AFTER, staleAfter.toString(), false);
+        if (definition != null) {
+            parameters.addString(DEFINITION, definition, false);
+        }
         if (dryRun) {
             // Every dry run is an instance of its own: it can be repeated, and never counts as the date's run.
             parameters.addString(REQUESTED_AT, Instant.now().toString(), true);

@@ -8,6 +8,7 @@ import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.launch.DefinitionRunner;
 import com.filemailbatch.launch.FailureMessages;
 import com.filemailbatch.launch.Launch;
+import com.filemailbatch.launch.LaunchGate;
 import com.filemailbatch.liveness.RunAdmission;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
@@ -133,7 +134,8 @@ public final class ServeLoop {
             schedules.recordFire(definition.name(), clock.instant());
             metrics.launched(definition.name(), trigger);
             say("%s: launch (%s)", definition.name(), trigger);
-            List<Launch> launches = runner.run(definition, null, null, false);
+            List<Launch> launches = context.getBean(LaunchGate.class).oneAtATime(() -> runner.run(definition, null,
+                    null, false));
             if (launches.isEmpty()) {
                 say("%s: nothing to do", definition.name());
             }
@@ -173,12 +175,12 @@ public final class ServeLoop {
     /** SIGTERM: no new launch starts. @return whether a launch is running (its own stop handles it) */
     public boolean stop() {
         stopping = true;
-        return launching.get();
+        return launching();
     }
 
-    /** Whether a launch is running now. */
+    /** Whether a launch is running now: a scheduled one, or one an operator started from the dashboard. */
     public boolean launching() {
-        return launching.get();
+        return launching.get() || context.getBean(LaunchGate.class).busy();
     }
 
     private void say(String format, Object... arguments) {
