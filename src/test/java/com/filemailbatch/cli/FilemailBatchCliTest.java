@@ -362,6 +362,21 @@ class FilemailBatchCliTest {
         assertThat(out()).contains("already completed (execution 1, ended ");
     }
 
+    @Test
+    void cleanupReferenceCancelsThatOneTransferWhateverItsAge() throws Exception {
+        Path input = csv();
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        out.reset();
+
+        assertThat(execute("cleanup", "--reference", "NOT-THERE", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("error: no transfer of reference 'NOT-THERE' is recorded");
+        assertThat(execute("cleanup", "--reference", "CLI-1", "--sandbox")).as(err()).isZero();
+        err.reset();
+        assertThat(execute("cleanup", "--reference", "CLI-1", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).as("cancelled by the first").contains("error: the transfer of reference 'CLI-1' is "
+                + "CANCELLED: only an INITIALIZED or UPLOADING transfer can be cancelled");
+    }
+
     private int execute(String... args) {
         return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
