@@ -83,7 +83,7 @@ final class DashboardCommand extends ContextCommand {
         return web.properties();
     }
 
-    /** Returns only when interrupted: the dashboard ends by its shutdown hook, which closes the application and exits. */
+    /** Returns only when interrupted: the shutdown hook closes the application and exits 0. */
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
         context.getBean(DashboardDefinitions.class).replace(definitions);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-/** The bcrypt hashes of the dashboard's passwords: made by {@code dashboard --hash-password}, read from the settings. */
+/** The bcrypt hashes of the dashboard's passwords: made by {@code dashboard --hash-password}, read from settings. */
 public final class PasswordHashes {
 
     /** Spring Security's mark of the algorithm; optional in the settings, printed by {@link #hash(char[])}. */
