@@ -52,6 +52,7 @@ class ServeIT {
             serve.await(() -> HEALTH.matcher(serve.out()).find(), WAIT);
             Matcher base = HEALTH.matcher(serve.out());
             assertThat(base.find()).as(serve.describe()).isTrue();
+            assertThat(serve.out()).contains("Dashboard: " + base.group(1) + "/");
             assertThat(serve.await(() -> Files.exists(work.resolve("archive/drop.csv")), WAIT))
                     .as("the dropped file to be sent and archived\n" + serve.describe()).isTrue();
 

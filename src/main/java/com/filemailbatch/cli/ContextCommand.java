@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,10 @@ abstract class ContextCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        OptionalInt done = withoutApplication();
+        if (done.isPresent()) {
+            return done.getAsInt();
+        }
         checkArguments();
         try (ApplicationStarter started = new ApplicationStarter(common, err, needsApi())
                 .withProperties(properties())) {
@@ -39,6 +44,14 @@ abstract class ContextCommand implements Callable<Integer> {
 
     /** The command's work on the started application. @return the exit code */
     abstract int call(ConfigurableApplicationContext context) throws Exception;
+
+    /**
+     * The work of an invocation that needs no application (dashboard --hash-password): its exit code, or empty to
+     * go on and start the application. Empty by default.
+     */
+    OptionalInt withoutApplication() throws Exception {
+        return OptionalInt.empty();
+    }
 
     /** Checks the arguments before anything starts: throws {@link UsageException}. None by default. */
     void checkArguments() {

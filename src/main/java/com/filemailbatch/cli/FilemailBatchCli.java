@@ -38,6 +38,7 @@ public final class FilemailBatchCli implements Runnable {
             VerifyReceiptsCommand::new,
             PurgeCommand::new,
             ServeCommand::new,
+            DashboardCommand::new,
             RecoverCommand::new,
             RotateKeyCommand::new,
             CheckCommand::new,

@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.dashboard.DashboardDefinitions;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: the long-running scheduler of every definition in {@code jobs/}, with health, info and metrics. */
@@ -31,7 +33,8 @@ import picocli.CommandLine.Option;
                         + "the outbox and delivered by webhook or e-mail with retries, beside the launches; a "
                         + "definition with a deadline that has not completed a run in time is said and notified "
                         + "once as missed. See docs/notifications.md.",
-                "Monitoring on http://127.0.0.1:PORT, loopback only: /actuator/health (db, runLock, schedules, "
+                "The dashboard on http://127.0.0.1:PORT/ (--address, --port; users and roles: docs/dashboard.md), "
+                        + "and beside it, open to monitoring: /actuator/health (db, runLock, schedules, "
                         + "outbox, diskSpace), /actuator/info (build version), /actuator/prometheus and "
                         + "/actuator/metrics (filemail.batch.* meters: API calls, retries, bytes uploaded, rows by "
                         + "outcome, ledger rows by status, launches, last success per definition, notifications; "
@@ -48,7 +51,7 @@ import picocli.CommandLine.Option;
         footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
                 "  64  invalid job definition, no scheduled definition, or bad option",
                 "  78  configuration error (no API key without --sandbox, database unreachable, port in use, e-mail "
-                        + "without SMTP server)"})
+                        + "without SMTP server, no dashboard user while answering beyond loopback)"})
 final class ServeCommand extends ContextCommand {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
@@ -56,11 +59,11 @@ final class ServeCommand extends ContextCommand {
                     + "Definitions without a schedule are left to run --job.")
     Path jobsDirectory;
 
-    @Option(names = "--management-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "The loopback port of /actuator/health, /actuator/info, /actuator/prometheus and "
-                    + "/actuator/metrics (default: ${DEFAULT-VALUE}; 0 picks a free one). Bound to 127.0.0.1 only.")
-    int managementPort;
+    @Mixin
+    WebServerOptions web;
 
+    /** Every definition of the directory, for the dashboard; {@link #definitions} are those with a schedule. */
+    private List<JobDefinition> loaded;
     private List<JobDefinition> definitions;
 
     ServeCommand(PrintStream out, PrintStream err) {
@@ -69,10 +72,8 @@ final class ServeCommand extends ContextCommand {
 
     @Override
     void checkArguments() {
+        web.check();
         definitions = scheduledDefinitions();
-        if (managementPort < 0 || managementPort > 65535) {
-            throw new UsageException("--management-port must be 0 to 65535, was " + managementPort);
-        }
     }
 
     @Override
@@ -82,20 +83,18 @@ final class ServeCommand extends ContextCommand {
 
     @Override
     List<String> properties() {
-        return List.of(
-                "--spring.main.web-application-type=servlet",
-                "--server.address=127.0.0.1",
-                "--server.port=" + managementPort,
-                "--management.endpoints.web.exposure.include=health,info,metrics,prometheus",
-                "--management.endpoint.health.show-details=always");
+        return web.properties();
     }
 
     /** Returns only when interrupted: serve ends by its shutdown hook, which closes the application and exits. */
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
         NotificationChecks.check(context, definitions);
-        out.println("Serving " + definitions.size() + " job definition(s) from " + jobsDirectory + "; health: http://"
-                + "127.0.0.1:" + context.getEnvironment().getProperty("local.server.port", "?") + "/actuator/health");
+        context.getBean(DashboardDefinitions.class).set(loaded);
+        String url = web.url(context);
+        out.println("Serving " + definitions.size() + " job definition(s) from " + jobsDirectory + "; health: " + url
+                + "actuator/health");
+        out.println("Dashboard: " + url);
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         // One launch at a time: the JVM-wide SIGTERM handling of a launch assumes it is the only one running.
         scheduler.setPoolSize(1);
@@ -143,7 +142,8 @@ final class ServeCommand extends ContextCommand {
     private List<JobDefinition> scheduledDefinitions() {
         List<JobDefinition> scheduled = new ArrayList<>();
         try {
-            for (JobDefinition definition : JobDefinitionLoader.loadAll(jobsDirectory)) {
+            loaded = JobDefinitionLoader.loadAll(jobsDirectory);
+            for (JobDefinition definition : loaded) {
                 if (definition.schedule() == null) {
                     err.println("Note: " + Visible.text(definition.file()) + " has no schedule; run it with: run --job "
                             + Visible.text(definition.file()));

@@ -4,7 +4,7 @@ import com.filemailbatch.audit.AuditQueries;
 import com.filemailbatch.audit.RunQuery;
 import com.filemailbatch.audit.RunRecord;
 import com.filemailbatch.jobs.JobDefinition;
-import com.filemailbatch.liveness.RunAdmission;
+import com.filemailbatch.liveness.RunLock;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,13 +22,13 @@ class OverviewPage {
 
     private final DashboardDefinitions definitions;
     private final AuditQueries audit;
-    private final RunAdmission admission;
+    private final RunLock locks;
     private final Clock clock;
 
-    OverviewPage(DashboardDefinitions definitions, AuditQueries audit, RunAdmission admission, Clock clock) {
+    OverviewPage(DashboardDefinitions definitions, AuditQueries audit, RunLock locks, Clock clock) {
         this.definitions = definitions;
         this.audit = audit;
-        this.admission = admission;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -53,7 +53,10 @@ class OverviewPage {
                     null, 0, 1)).runs().stream().findFirst().orElse(null) : runs.get(0);
             ZonedDateTime next = definition.schedule() == null ? null : CronExpression.parse(definition.schedule())
                     .next(ZonedDateTime.now(clock.withZone(definition.zone())));
-            return new Row(definition, next, last, admission.holder(definition.job().jobName()).orElse(null),
+            // A released lock keeps its last holder's name, with a time already past.
+            String holder = locks.holder(definition.job().jobName()).filter(h -> h.until().isAfter(clock.instant()))
+                    .map(RunLock.Holder::lockedBy).orElse(null);
+            return new Row(definition, next, last, holder,
                     NightChart.of(runs, LocalDate.now(clock.withZone(ZoneId.systemDefault()))));
         }).toList();
         model.addAttribute("rows", rows);

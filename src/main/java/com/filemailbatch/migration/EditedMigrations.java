@@ -45,18 +45,32 @@ class EditedMigrations implements Callback {
             if (!exists(connection, table)) {
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE \"" + table
-                    + "\" SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?")) {
-                for (Edit edit : EDITS) {
-                    update.setInt(1, edit.after());
-                    update.setString(2, edit.version());
-                    update.setInt(3, edit.before());
-                    update.executeUpdate();
+            for (Edit edit : EDITS) {
+                // Looked for first: a database already up to date is not written to, so a read-only copy opens.
+                if (recordedWith(connection, table, edit)) {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE \"" + table
+                            + "\" SET \"checksum\" = ? WHERE \"version\" = ? AND \"checksum\" = ?")) {
+                        update.setInt(1, edit.after());
+                        update.setString(2, edit.version());
+                        update.setInt(3, edit.before());
+                        update.executeUpdate();
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot bring the checksums of edited migrations up to date in "
                     + table, e);
+        }
+    }
+
+    private static boolean recordedWith(Connection connection, String table, Edit edit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM \"" + table
+                + "\" WHERE \"version\" = ? AND \"checksum\" = ?")) {
+            select.setString(1, edit.version());
+            select.setInt(2, edit.before());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

@@ -67,6 +67,7 @@ class DashboardPagesTest {
         TestData.reset(jdbc, sandbox);
         jdbc.update("UPDATE shedlock SET lock_until = locked_at");
         viewer = new DashboardClient(port);
+        assertThat(viewer.signIn("viewer", DashboardTest.PASSWORD)).isTrue();
         name = "nightly-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -160,7 +161,6 @@ class DashboardPagesTest {
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         DashboardClient operator = new DashboardClient(port);
         assertThat(operator.signIn("operator", DashboardTest.PASSWORD)).isTrue();
-        assertThat(viewer.signIn("viewer", DashboardTest.PASSWORD)).isTrue();
 
         assertThat(viewer.page("/runs/" + failed.getId())).doesNotContain("id=\"restart\"");
         assertThat(viewer.submit("/runs/" + failed.getId(), "/actions/runs/" + failed.getId() + "/restart",

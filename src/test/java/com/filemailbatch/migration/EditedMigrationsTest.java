@@ -3,6 +3,7 @@ package com.filemailbatch.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,12 +14,14 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A database migrated before a migration's comment was edited still opens: its recorded checksum is brought up to
- * date, and only from the old text's checksum. On H2 and on PostgreSQL, as the application's Flyway runs them.
+ * date, and only from the old text's checksum. On H2 and on PostgreSQL, as the application's Flyway runs them. A
+ * database already up to date is not written to, so a read-only copy opens.
  */
 class EditedMigrationsTest {
 
@@ -28,6 +31,25 @@ class EditedMigrationsTest {
         h2.setURL("jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         h2.setUser("sa");
         checkEditedMigrations(h2, "h2");
+    }
+
+    /** An auditor's copy of the database, opened read-only: Flyway and the callback find nothing to write. */
+    @Test
+    void anUpToDateDatabaseOpensReadOnly(@TempDir Path dir) {
+        String url = "jdbc:h2:file:" + dir.resolve("db");
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        flyway(h2, "h2", true).migrate();
+        new JdbcTemplate(h2).execute("SHUTDOWN");
+
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL(url + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser("sa");
+
+        assertThat(flyway(readOnly, "h2", true).migrate().migrationsExecuted).isZero();
+        assertThatThrownBy(() -> new JdbcTemplate(readOnly).update("DELETE FROM \"flyway_schema_history\""))
+                .as("the database was opened read-only").hasMessageContaining("read only");
     }
 
     @Test
