@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * One benchmark run: a generated CSV, the sandbox with a fixed latency, the real job, then the baseline loop; then
  * the memory of the {@code run} command for N and 10 × N rows, each in a child JVM against this sandbox with no
  * latency (memory does not depend on it, and the runs end sooner); then the upload of one generated file by the
- * job and by a plain client, again with no latency; then the figures.
+ * job and by a plain client, again with no latency; then, when asked for, the dashboard's pages on a generated
+ * long-lived installation's data ({@link DashboardBenchmark}); then the figures.
  */
 public final class Benchmark {
 
@@ -35,6 +36,7 @@ public final class Benchmark {
     private final int memoryRows;
     private final int memoryMaxHeapMb;
     private final UploadSettings upload;
+    private final DashboardSettings dashboard;
     private final Path out;
     private final PrintStream stdout;
 
@@ -43,10 +45,12 @@ public final class Benchmark {
      * @param memoryRows      N of the memory figures (0: not measured)
      * @param memoryMaxHeapMb the measured children's -Xmx
      * @param upload          the upload figure's file size, passes and sandbox
+     * @param dashboard       the dashboard figure's dataset and requests (null: not measured)
      */
     public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
-            UploadSettings upload, Path out, PrintStream stdout) {
+            UploadSettings upload, DashboardSettings dashboard, Path out, PrintStream stdout) {
         this.rows = rows;
+        this.dashboard = dashboard;
         this.warmupRows = warmupRows;
         this.upload = upload;
         this.memoryRows = memoryRows;
@@ -89,6 +93,8 @@ public final class Benchmark {
                 tenN = memory(sandbox, work.resolve("memory-10n"), 10 * memoryRows);
             }
             Upload upload = this.upload.megabytes() > 0 ? upload(work.resolve("upload")) : null;
+            DashboardFigures dashboard = this.dashboard == null ? null
+                    : DashboardBenchmark.run(this.dashboard, Files.createDirectories(work.resolve("dashboard")), stdout);
             BenchResult result = new BenchResult(rows, latencyMs, concurrency, job.rowsPerS(), baseline.rowsPerS(),
                     ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(),
                     upload == null ? null : upload.job().rowsPerS(),
@@ -103,7 +109,7 @@ public final class Benchmark {
                     upload == null ? null : this.upload.passes(),
                     upload == null ? null : this.upload.sandboxStores(),
                     upload == null ? null : Throughput.rates(upload.jobPasses()),
-                    upload == null ? null : Throughput.rates(upload.baselinePasses()));
+                    upload == null ? null : Throughput.rates(upload.baselinePasses()), dashboard);
             print(result);
             write(result);
             return result;
@@ -302,6 +308,11 @@ public final class Benchmark {
                     r.uploadJobMbS() / r.uploadBaselineMbS());
         } else {
             stdout.println("  upload: not measured (--upload-mb 0)");
+        }
+        if (r.dashboard() != null) {
+            DashboardBenchmark.print(r.dashboard(), stdout);
+        } else {
+            stdout.println("  dashboard: not measured (add --dashboard)");
         }
         stdout.println("  written to " + out);
     }

@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.bench.Benchmark;
+import com.filemailbatch.bench.DashboardSettings;
 import com.filemailbatch.bench.UploadSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Option;
         description = {"Measures the initialize throughput of the real job against the sandbox with a fixed latency, "
                 + "and of a plain java.net.http loop with the same concurrency (the practical ceiling); then the "
                 + "memory of the run command for N and 10 x N rows; then the upload rate of the job and of a plain client "
-                + "for one generated file.",
+                + "for one generated file; with --dashboard, then the dashboard's pages on a generated long-lived "
+                + "installation's data.",
                 "Prints a table and writes the figures as JSON. Not a test: nothing depends on its timing."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -61,6 +63,29 @@ final class BenchCommand implements Callable<Integer> {
                     + "own disk and CPU, not the client's.")
     boolean uploadStored;
 
+    @Option(names = "--dashboard",
+            description = "Also time the dashboard's pages (/runs, /runs?status=FAILED, /runs/ID, /transfers?reference=R) "
+                    + "over HTTP on loopback, on a new database of --dashboard-runs runs of sendTransfersJob and "
+                    + "--dashboard-ledger-rows ledger rows: median and p95 of the Server-Timing app time and of the "
+                    + "client's, and each page's HTTP status.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-runs", paramLabel = "N", defaultValue = "10000",
+            description = "Runs in the dashboard's dataset (default: ${DEFAULT-VALUE}).")
+    int dashboardRuns;
+
+    @Option(names = "--dashboard-ledger-rows", paramLabel = "N", defaultValue = "1000000",
+            description = "Ledger rows in the dashboard's dataset, at least one per run (default: ${DEFAULT-VALUE}).")
+    int dashboardLedgerRows;
+
+    @Option(names = "--dashboard-warmup", paramLabel = "W", defaultValue = "10",
+            description = "Unmeasured GETs of each page first (default: ${DEFAULT-VALUE}).")
+    int dashboardWarmup;
+
+    @Option(names = "--dashboard-requests", paramLabel = "R", defaultValue = "50",
+            description = "Measured GETs of each page (default: ${DEFAULT-VALUE}).")
+    int dashboardRequests;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-result.json",
             description = "Where to write the JSON figures (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -74,13 +99,18 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rows < 1 || warmupRows < 0 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
-                || memoryMaxHeapMb < 64 || uploadMb < 0 || uploadPasses < 1) {
+                || memoryMaxHeapMb < 64 || uploadMb < 0 || uploadPasses < 1 || dashboardRuns < 1
+                || dashboardLedgerRows < dashboardRuns || dashboardWarmup < 0 || dashboardRequests < 1) {
             throw new UsageException("--rows must be at least 1, --warmup-rows at least 0, --latency-ms at least 0, "
                     + "--concurrency 1 to 256, --memory-rows at least 0, --memory-max-heap-mb at least 64, "
-                    + "--upload-mb at least 0, --upload-passes at least 1");
+                    + "--upload-mb at least 0, --upload-passes at least 1, --dashboard-runs at least 1, "
+                    + "--dashboard-ledger-rows at least --dashboard-runs, --dashboard-warmup at least 0, "
+                    + "--dashboard-requests at least 1");
         }
+        DashboardSettings dashboardSettings = dashboard
+                ? new DashboardSettings(dashboardRuns, dashboardLedgerRows, dashboardWarmup, dashboardRequests) : null;
         new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb,
-                new UploadSettings(uploadMb, uploadPasses, uploadStored), out, stdout).run();
+                new UploadSettings(uploadMb, uploadPasses, uploadStored), dashboardSettings, out, stdout).run();
         return ExitCodes.OK;
     }
 }
