@@ -47,7 +47,9 @@ class RunProgress {
                 current = step;
             }
             if (step.getStepName().equals("initializeTransfersStep")) {
-                long done = step.getReadCount();
+                // The read count moves a chunk at a time; the ledger's claims move row by row while the step runs.
+                long done = step.getEndTime() != null ? step.getReadCount()
+                        : Math.max(step.getReadCount(), transfers.touchedBy(id));
                 long total = step.getExecutionContext().getLong(TransferDefinitionReader.TOTAL_ROWS, -1);
                 progress.put("rowsDone", total < 0 ? done : Math.min(done, total));
                 if (total >= 0) {

@@ -115,6 +115,16 @@ public class TransferSearch {
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, jobExecutionId);
     }
 
+    /**
+     * The ledger rows a run touched last: while it initializes, a row counts as soon as its claim commits, before its
+     * chunk does, so a running run's progress moves row by row.
+     */
+    public long touchedBy(long jobExecutionId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM transfer_ledger WHERE job_execution_id = ?", Long.class,
+                jobExecutionId);
+        return count == null ? 0 : count;
+    }
+
     private static String contains(String text) {
         return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
