@@ -71,7 +71,7 @@ public class DashboardFormat {
         return "status " + switch (status) {
             case "COMPLETED", "DELIVERED", "DONE" -> "ok";
             case "COMPLETED_WITH_PROBLEMS", "REJECTED", "DEFERRED", "PENDING", "REFUSED" -> "problems";
-            case "FAILED", "ABANDONED", "UNKNOWN", "GIVEN_UP", "UPLOAD_FAILED", "CANCEL_FAILED" -> "failed";
+            case "FAILED", "ABANDONED", "GIVEN_UP", "UPLOAD_FAILED", "CANCEL_FAILED" -> "failed";
             case "STARTING", "STARTED", "STOPPING", "UPLOADING", "INITIALIZED", "ASKED" -> "running";
             default -> "other";
         };
