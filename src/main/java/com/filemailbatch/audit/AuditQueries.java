@@ -52,7 +52,7 @@ public class AuditQueries {
 
     /** Runs newest first, at most {@code filter.limit()}, of a status or exit code, started since a moment. */
     public List<RunRecord> history(HistoryFilter filter) {
-        return search(new RunQuery(null, null, filter.status(), filter.since(), null, null, 0, filter.limit()))
+        return search(new RunQuery(null, null, null, filter.status(), filter.since(), null, null, 0, filter.limit()))
                 .runs();
     }
 
@@ -82,10 +82,17 @@ public class AuditQueries {
             arguments.add(Timestamp.valueOf(query.until()));
         }
         if (query.definition() != null) {
-            where.append("AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = "
+            where.append("AND (EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = "
                     + "e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'definition' AND CAST(p.PARAMETER_VALUE AS "
                     + "VARCHAR(1000)) = ?) ");
             arguments.add(query.definition());
+            if (query.definitionInput() != null) {
+                where.append("OR EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = "
+                        + "e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'input' AND CAST(p.PARAMETER_VALUE AS "
+                        + "VARCHAR(4000)) = ?)");
+                arguments.add(query.definitionInput());
+            }
+            where.append(") ");
         }
         if (query.inputContains() != null) {
             where.append("AND EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION_PARAMS p WHERE p.JOB_EXECUTION_ID = "

@@ -47,10 +47,11 @@ class OverviewPage {
     String overview(Model model) {
         LocalDateTime monthAgo = LocalDateTime.now(clock.withZone(ZoneId.systemDefault())).minusDays(NightChart.DAYS);
         List<Row> rows = definitions.all().stream().map(definition -> {
-            List<RunRecord> runs = audit.search(new RunQuery(null, definition.name(), null, monthAgo, null, null, 0,
-                    500)).runs();
-            RunRecord last = runs.isEmpty() ? audit.search(new RunQuery(null, definition.name(), null, null, null,
-                    null, 0, 1)).runs().stream().findFirst().orElse(null) : runs.get(0);
+            String input = definition.input() == null ? null : definition.input().toString();
+            List<RunRecord> runs = audit.search(new RunQuery(null, definition.name(), input, null, monthAgo, null,
+                    null, 0, 500)).runs();
+            RunRecord last = runs.isEmpty() ? audit.search(new RunQuery(null, definition.name(), input, null, null,
+                    null, null, 0, 1)).runs().stream().findFirst().orElse(null) : runs.get(0);
             ZonedDateTime next = definition.schedule() == null ? null : CronExpression.parse(definition.schedule())
                     .next(ZonedDateTime.now(clock.withZone(definition.zone())));
             // A released lock keeps its last holder's name, with a time already past.

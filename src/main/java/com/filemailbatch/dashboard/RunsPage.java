@@ -43,8 +43,10 @@ class RunsPage {
         LocalDate since = date("From", from, problems);
         LocalDate until = date("To", to, problems);
         int current = Math.max(1, page);
+        String definitionInput = blank(definition) ? null : definitions.named(definition.trim())
+                .map(d -> d.input() == null ? null : d.input().toString()).orElse(null);
         RunPage runs = audit.search(new RunQuery(blank(job) ? null : job.trim(),
-                blank(definition) ? null : definition.trim(), wanted, since == null ? null : since.atStartOfDay(),
+                blank(definition) ? null : definition.trim(), definitionInput, wanted, since == null ? null : since.atStartOfDay(),
                 until == null ? null : until.plusDays(1).atStartOfDay(), blank(input) ? null : input.trim(),
                 (current - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("runs", runs.runs());
