@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's frame shows: who is signed in, and whether the operators' buttons are theirs to press. */
 @ControllerAdvice(assignableTypes = {OverviewPage.class, RunsPage.class, RunDetailPage.class, TransfersPage.class,
-        ActionsPage.class})
+        ActionsPage.class, ReceiptsPage.class})
 class DashboardModel {
 
     @ModelAttribute("user")

@@ -85,6 +85,7 @@ class DashboardPagesTest {
         assertThat(page).contains("Run <span>" + run.getId() + "</span>", "COMPLETED_WITH_PROBLEMS",
                 "initializeTransfersStep", "uploadTransfersStep", name + "-3", "not-an-address",
                 name + "-2", "9 B", "intact", "run-" + run.getId() + ".json");
+        assertThat(viewer.page("/receipts")).contains("intact");
         assertThat(page).as("a subject is text, never markup").doesNotContain("<script>alert(1)</script>");
         long ledgerId = jdbc.queryForObject("SELECT id FROM transfer_ledger WHERE reference = ?", Long.class,
                 name + "-1");
