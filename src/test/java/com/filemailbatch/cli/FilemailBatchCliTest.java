@@ -78,7 +78,8 @@ class FilemailBatchCliTest {
         assertThat(execute()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
-                + "verify-receipts, purge, serve, recover, rotate-key)", "Try: filemail-batch --help");
+                + "verify-receipts, purge, serve, recover, rotate-key, check, notifications)",
+                "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
     }
 
