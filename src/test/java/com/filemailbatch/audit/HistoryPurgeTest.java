@@ -38,7 +38,7 @@ class HistoryPurgeTest {
     private static final OffsetDateTime OLD = OffsetDateTime.of(2020, 5, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     private static final List<String> BATCH_TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
-            "BATCH_STEP_EXECUTION_CONTEXT", "run_journal", "run_owner", "transfer_ledger");
+            "BATCH_STEP_EXECUTION_CONTEXT", "run_journal", "run_owner", "transfer_ledger", "notification_outbox");
 
     @Autowired
     HistoryPurge purge;
