@@ -11,6 +11,7 @@ import com.filemailbatch.ledger.LedgerEntry;
 import com.filemailbatch.ledger.LedgerRepository;
 import com.filemailbatch.ledger.TransferStatus;
 import com.filemailbatch.liveness.RunStopper;
+import com.filemailbatch.notifications.NotificationDelivery;
 import com.filemailbatch.liveness.StaleRunRecovery;
 import com.filemailbatch.terminal.Visible;
 import java.io.ByteArrayOutputStream;
@@ -165,6 +166,8 @@ public class OperatorActions implements DisposableBean {
                 String result = last == null ? "nothing to do" : describe(last);
                 log.ended(id, clock.instant(), last == null || last.exitCode() == 0 || last.exitCode() == 3 ? "DONE"
                         : "FAILED", result, last == null ? null : last.executionId());
+                // Its notification is in the outbox; a dashboard without serve has no other deliverer running.
+                context.getBean(NotificationDelivery.class).deliverBeforeExit();
             } catch (Exception | Error e) {
                 LOG.error("dashboard action {} ({}) failed", id, what, e);
                 log.ended(id, clock.instant(), "FAILED", Visible.text(String.valueOf(e.getMessage())), null);
