@@ -5,7 +5,6 @@ import com.filemailbatch.audit.RunPage;
 import com.filemailbatch.audit.RunQuery;
 import com.filemailbatch.audit.RunStatuses;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,20 +33,20 @@ class RunsPage {
             @RequestParam(required = false) String to, @RequestParam(required = false) String input,
             @RequestParam(defaultValue = "1") int page, Model model) {
         List<String> problems = new ArrayList<>();
-        String wanted = blank(status) ? null : status.trim().toUpperCase(Locale.ROOT);
+        String wanted = FilterValues.blank(status) ? null : status.trim().toUpperCase(Locale.ROOT);
         if (wanted != null && !RunStatuses.ALL.contains(wanted)) {
             problems.add("Status '" + status + "' is not a run status or exit code; one of: "
                     + String.join(", ", RunStatuses.ALL) + ".");
             wanted = null;
         }
-        LocalDate since = date("From", from, problems);
-        LocalDate until = date("To", to, problems);
+        LocalDate since = FilterValues.date("From", from, problems);
+        LocalDate until = FilterValues.date("To", to, problems);
         int current = Math.max(1, page);
-        String definitionInput = blank(definition) ? null : definitions.named(definition.trim())
+        String definitionInput = FilterValues.blank(definition) ? null : definitions.named(definition.trim())
                 .map(d -> d.input() == null ? null : d.input().toString()).orElse(null);
-        RunPage runs = audit.search(new RunQuery(blank(job) ? null : job.trim(),
-                blank(definition) ? null : definition.trim(), definitionInput, wanted, since == null ? null : since.atStartOfDay(),
-                until == null ? null : until.plusDays(1).atStartOfDay(), blank(input) ? null : input.trim(),
+        RunPage runs = audit.search(new RunQuery(FilterValues.blank(job) ? null : job.trim(),
+                FilterValues.blank(definition) ? null : definition.trim(), definitionInput, wanted, since == null ? null : since.atStartOfDay(),
+                until == null ? null : until.plusDays(1).atStartOfDay(), FilterValues.blank(input) ? null : input.trim(),
                 (current - 1) * PAGE_SIZE, PAGE_SIZE));
         model.addAttribute("runs", runs.runs());
         model.addAttribute("total", runs.total());
@@ -62,21 +61,5 @@ class RunsPage {
 
     /** The filters as typed, to fill the form again and to build the paging links. */
     record Filter(String job, String definition, String status, String from, String to, String input) {
-    }
-
-    private static LocalDate date(String name, String value, List<String> problems) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(name + " '" + value + "' is not a date such as 2026-11-30.");
-            return null;
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }

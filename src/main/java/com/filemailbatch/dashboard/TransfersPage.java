@@ -5,7 +5,6 @@ import com.filemailbatch.ledger.TransferSearch;
 import com.filemailbatch.ledger.TransferStatus;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +42,7 @@ class TransfersPage {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model) {
         List<String> problems = new ArrayList<>();
         TransferStatus wanted = null;
-        if (!blank(status)) {
+        if (!FilterValues.blank(status)) {
             try {
                 wanted = TransferStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -51,12 +50,12 @@ class TransfersPage {
                         + String.join(", ", Arrays.stream(TransferStatus.values()).map(Enum::name).toList()) + ".");
             }
         }
-        LocalDate since = date("From", from, problems);
-        LocalDate until = date("To", to, problems);
+        LocalDate since = FilterValues.date("From", from, problems);
+        LocalDate until = FilterValues.date("To", to, problems);
         int current = Math.max(1, page);
         ZoneId zone = ZoneId.systemDefault();
-        TransferSearch.Page rows = search.search(new TransferSearch.Query(blank(reference) ? null : reference.trim(),
-                blank(recipient) ? null : recipient.trim(), blank(subject) ? null : subject.trim(), wanted,
+        TransferSearch.Page rows = search.search(new TransferSearch.Query(FilterValues.blank(reference) ? null : reference.trim(),
+                FilterValues.blank(recipient) ? null : recipient.trim(), FilterValues.blank(subject) ? null : subject.trim(), wanted,
                 since == null ? null : since.atStartOfDay(zone).toInstant(),
                 until == null ? null : until.plusDays(1).atStartOfDay(zone).toInstant(), (current - 1) * PAGE_SIZE,
                 PAGE_SIZE));
@@ -84,21 +83,5 @@ class TransfersPage {
         model.addAttribute("cancellable", row.status().equals(TransferStatus.INITIALIZED.name())
                 || row.status().equals(TransferStatus.UPLOADING.name()));
         return "dashboard/transfer";
-    }
-
-    private static LocalDate date(String name, String value, List<String> problems) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(name + " '" + value + "' is not a date such as 2026-11-30.");
-            return null;
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
     }
 }
