@@ -14,12 +14,19 @@ final class FileSlice extends InputStream {
 
     private final FileChannel channel;
     private final long end;
+    private final Bandwidth bandwidth;
     private long position;
 
     FileSlice(FileChannel channel, long start, long length) {
+        this(channel, start, length, Bandwidth.UNLIMITED);
+    }
+
+    /** @param bandwidth the process's cap, each read counted against it */
+    FileSlice(FileChannel channel, long start, long length, Bandwidth bandwidth) {
         this.channel = channel;
         this.position = start;
         this.end = start + length;
+        this.bandwidth = bandwidth;
     }
 
     @Override
@@ -40,6 +47,7 @@ final class FileSlice extends InputStream {
         int read = channel.read(ByteBuffer.wrap(buffer, offset, (int) Math.min(length, left)), position);
         if (read > 0) {
             position += read;
+            bandwidth.sent(read);
         }
         return read;
     }

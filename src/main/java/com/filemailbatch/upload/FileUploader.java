@@ -47,6 +47,7 @@ public class FileUploader {
 
     private final CallPolicy policy;
     private final long chunkSize;
+    private final Bandwidth bandwidth;
     private final HttpClient http;
 
     /** An uploader with {@link #DEFAULT_CHUNK_SIZE 20 MiB} chunks. */
@@ -56,13 +57,19 @@ public class FileUploader {
 
     /** @param chunkSize bytes per chunk, from {@link #MIN_CHUNK_SIZE} to {@link #MAX_CHUNK_SIZE} */
     public FileUploader(CallPolicy policy, long chunkSize) {
-        this(policy, checkChunkSize(chunkSize), true);
+        this(policy, checkChunkSize(chunkSize), Bandwidth.UNLIMITED);
+    }
+
+    /** @param bandwidth the process's cap on the bytes sent, shared by every uploader of the process */
+    public FileUploader(CallPolicy policy, long chunkSize, Bandwidth bandwidth) {
+        this(policy, checkChunkSize(chunkSize), bandwidth, true);
     }
 
     /** {@code checked} only tells this constructor apart from the public one: the size is checked by now. */
-    private FileUploader(CallPolicy policy, long chunkSize, boolean checked) {
+    private FileUploader(CallPolicy policy, long chunkSize, Bandwidth bandwidth, boolean checked) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.chunkSize = chunkSize;
+        this.bandwidth = Objects.requireNonNull(bandwidth, "bandwidth");
         // Redirects are not followed: the query carries the transfer key, and it must reach only the URL given.
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -73,10 +80,15 @@ public class FileUploader {
 
     /** Any chunk size from 1 byte, so tests need not write files of several MiB. */
     static FileUploader withAnyChunkSize(CallPolicy policy, long chunkSize) {
+        return withAnyChunkSize(policy, chunkSize, Bandwidth.UNLIMITED);
+    }
+
+    /** As {@link #withAnyChunkSize(CallPolicy, long)}, held to {@code bandwidth}. */
+    static FileUploader withAnyChunkSize(CallPolicy policy, long chunkSize, Bandwidth bandwidth) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1 byte, was " + chunkSize);
         }
-        return new FileUploader(policy, chunkSize, false);
+        return new FileUploader(policy, chunkSize, bandwidth, false);
     }
 
     private static long checkChunkSize(long chunkSize) {
@@ -172,7 +184,7 @@ public class FileUploader {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/octet-stream")
                 .header("x-api-version", "2.0")
-                .POST(body(channel, offset, length))
+                .POST(body(channel, offset, length, bandwidth))
                 .build();
         HttpResponse<InputStream> response;
         try {
@@ -192,11 +204,12 @@ public class FileUploader {
     }
 
     /** The slice streams through the client's small buffer; the known length makes it a Content-Length body. */
-    private static HttpRequest.BodyPublisher body(FileChannel channel, long offset, long length) {
+    private static HttpRequest.BodyPublisher body(FileChannel channel, long offset, long length,
+            Bandwidth bandwidth) {
         if (length == 0) {
             return HttpRequest.BodyPublishers.noBody();
         }
-        return HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> new FileSlice(channel, offset, length)), length);
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new FileSlice(channel, offset, length, bandwidth)), length);
     }
 }

@@ -55,13 +55,21 @@ class UploadStepConfiguration {
         return reader;
     }
 
+    /** One cap for the whole process: every run, transfer and file shares it. */
+    @Bean
+    Bandwidth uploadBandwidth(UploadProperties uploadProperties) {
+        return Bandwidth.of(uploadProperties.maxBytesPerSecond().toBytes());
+    }
+
     @Bean
     @StepScope
     UploadTransferProcessor uploadTransferProcessor(LedgerRepository ledger, UploadLedger uploadLedger,
             FilemailApi api, CallPolicy callPolicy, UploadProperties uploadProperties, UploadedBytes uploadedBytes,
+            Bandwidth uploadBandwidth,
             @Value("#{stepExecution.jobExecution.id}") long jobExecutionId,
             @Value("#{jobParameters['dryRun'] ?: 'false'}") String dryRun) {
         return new UploadTransferProcessor(ledger, uploadLedger, api, callPolicy, uploadProperties,
-                UploadProgressPrinter.forConsole(), uploadedBytes, jobExecutionId, Boolean.parseBoolean(dryRun));
+                UploadProgressPrinter.forConsole(), uploadedBytes, uploadBandwidth, jobExecutionId,
+                Boolean.parseBoolean(dryRun));
     }
 }

@@ -43,14 +43,15 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
     private final UploadProperties properties;
     private final UploadProgressPrinter progress;
     private final UploadedBytes uploadedBytes;
+    private final Bandwidth bandwidth;
     private final long jobExecutionId;
     private final boolean dryRun;
     /** One uploader per chunk size: a resumed file keeps the chunk size its upload began with. */
     private final Map<Long, FileUploader> uploaders = new ConcurrentHashMap<>();
 
     UploadTransferProcessor(LedgerRepository ledger, UploadLedger uploads, FilemailApi api, CallPolicy policy,
-            UploadProperties properties, UploadProgressPrinter progress, UploadedBytes uploadedBytes, long jobExecutionId,
-            boolean dryRun) {
+            UploadProperties properties, UploadProgressPrinter progress, UploadedBytes uploadedBytes,
+            Bandwidth bandwidth, long jobExecutionId, boolean dryRun) {
         this.ledger = ledger;
         this.uploads = uploads;
         this.api = api;
@@ -58,6 +59,7 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
         this.properties = properties;
         this.progress = progress;
         this.uploadedBytes = uploadedBytes;
+        this.bandwidth = bandwidth;
         this.jobExecutionId = jobExecutionId;
         this.dryRun = dryRun;
     }
@@ -173,7 +175,7 @@ class UploadTransferProcessor implements ItemProcessor<LedgerEntry, JournalEntry
     }
 
     private FileUploader uploader(long chunkSize) {
-        return uploaders.computeIfAbsent(chunkSize, size -> new FileUploader(policy, size));
+        return uploaders.computeIfAbsent(chunkSize, size -> new FileUploader(policy, size, bandwidth));
     }
 
     private JournalEntry failed(LedgerEntry transfer, String status, String message) {

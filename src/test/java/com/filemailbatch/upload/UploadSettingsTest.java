@@ -14,16 +14,20 @@ class UploadSettingsTest {
 
     @Test
     void chunkSizeStaysWithinFiveToFiftyMegabytesAndParallelFilesWithinOneToFour() {
-        assertThat(new UploadProperties(DataSize.ofMegabytes(5), 1).chunkSize().toBytes()).isEqualTo(5 * 1024 * 1024);
-        assertThat(new UploadProperties(DataSize.ofMegabytes(50), 4).parallelFiles()).isEqualTo(4);
-        assertThatThrownBy(() -> new UploadProperties(DataSize.ofBytes(5 * 1024 * 1024 - 1), 2))
+        assertThat(new UploadProperties(DataSize.ofMegabytes(5), 1, DataSize.ofBytes(0)).chunkSize().toBytes()).isEqualTo(5 * 1024 * 1024);
+        assertThat(new UploadProperties(DataSize.ofMegabytes(50), 4, DataSize.ofBytes(0)).parallelFiles()).isEqualTo(4);
+        assertThatThrownBy(() -> new UploadProperties(DataSize.ofBytes(5 * 1024 * 1024 - 1), 2, DataSize.ofBytes(0)))
                 .hasMessage("filemail.upload.chunk-size must be between 5MB and 50MB, got 5242879B");
-        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(51), 2))
+        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(51), 2, DataSize.ofBytes(0)))
                 .hasMessageContaining("filemail.upload.chunk-size must be between 5MB and 50MB");
-        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(20), 5))
+        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(20), 5, DataSize.ofBytes(0)))
                 .hasMessage("filemail.upload.parallel-files must be between 1 and 4, got 5");
-        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(20), 0))
+        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(20), 0, DataSize.ofBytes(0)))
                 .hasMessageContaining("parallel-files");
+        assertThat(new UploadProperties(DataSize.ofMegabytes(20), 2, DataSize.ofMegabytes(10)).maxBytesPerSecond()
+                .toBytes()).isEqualTo(10 * 1024 * 1024);
+        assertThatThrownBy(() -> new UploadProperties(DataSize.ofMegabytes(20), 2, DataSize.ofBytes(-1)))
+                .hasMessage("filemail.upload.max-bytes-per-second must not be negative, got -1B");
     }
 
     @Test
