@@ -42,7 +42,7 @@ public class FileUploader {
 
     static final String OPERATION = "upload";
     /** Until the answer's headers arrive, so it covers sending a whole chunk over a slow line. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final CallPolicy policy;

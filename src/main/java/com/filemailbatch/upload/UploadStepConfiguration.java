@@ -55,10 +55,24 @@ class UploadStepConfiguration {
         return reader;
     }
 
-    /** One cap for the whole process: every run, transfer and file shares it. */
+    /**
+     * One cap for the whole process: every run, transfer and file shares it. Refused at start when the uploads in
+     * flight at once could not each send a chunk within the request timeout at their share of the cap: they would
+     * all time out at 02:00 instead.
+     */
     @Bean
-    Bandwidth uploadBandwidth(UploadProperties uploadProperties) {
-        return Bandwidth.of(uploadProperties.maxBytesPerSecond().toBytes());
+    Bandwidth uploadBandwidth(UploadProperties uploadProperties, BatchSettings settings) {
+        long cap = uploadProperties.maxBytesPerSecond().toBytes();
+        long streams = (long) settings.concurrency() * uploadProperties.parallelFiles();
+        long chunk = uploadProperties.chunkSize().toBytes();
+        if (cap > 0 && chunk * streams > cap * FileUploader.REQUEST_TIMEOUT.toSeconds() * 9 / 10) {
+            throw new IllegalArgumentException("filemail.upload.max-bytes-per-second " + cap + " B/s is too low for "
+                    + streams + " uploads at once (filemail.concurrency x filemail.upload.parallel-files) of " + chunk
+                    + "-byte chunks: each would take longer than the " + FileUploader.REQUEST_TIMEOUT.toMinutes()
+                    + "-minute request timeout. Raise the cap, or lower filemail.upload.chunk-size, "
+                    + "filemail.upload.parallel-files or filemail.concurrency");
+        }
+        return Bandwidth.of(cap);
     }
 
     @Bean

@@ -380,6 +380,19 @@ class FilemailBatchCliTest {
                 + "UPLOADING transfer can be cancelled");
     }
 
+    @Test
+    void aBandwidthCapTooLowForTheUploadsInFlightIsRefusedAtStart() throws Exception {
+        Path input = csv();
+        System.setProperty("filemail.upload.max-bytes-per-second", "1KB");
+        try {
+            assertThat(execute("run", "--input", input.toString(), "--sandbox")).isEqualTo(ExitCodes.CONFIG);
+        } finally {
+            System.clearProperty("filemail.upload.max-bytes-per-second");
+        }
+        assertThat(err()).contains("filemail.upload.max-bytes-per-second 1024 B/s is too low for 16 uploads at once "
+                + "(filemail.concurrency x filemail.upload.parallel-files) of 20971520-byte chunks");
+    }
+
     private int execute(String... args) {
         return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
