@@ -37,10 +37,10 @@ final class ManPage {
         line(".TH \"" + pageName(command).toUpperCase() + "\" 1 \"\" \"filemail-batch " + version
                 + "\" \"filemail-batch manual\"");
         section("NAME");
-        text(pageName(command) + " \\- " + firstSentence(spec.usageMessage().description()));
+        text(escape(pageName(command)) + " \\- " + escape(firstSentence(spec.usageMessage().description())));
         section("SYNOPSIS");
         line(".nf");
-        text(plainHelp().synopsis(0).strip());
+        plainHelp().synopsis(0).strip().lines().forEach(synopsis -> text(escape(synopsis)));
         line(".fi");
         section("DESCRIPTION");
         paragraphs(spec.usageMessage().description());
@@ -60,21 +60,21 @@ final class ManPage {
             section("COMMANDS");
             for (CommandLine subcommand : subcommands) {
                 item("\\fB" + escape(subcommand.getCommandName()) + "\\fR",
-                        new String[] {firstSentence(subcommand.getCommandSpec().usageMessage().description())
-                                + " See \\fB" + pageName(subcommand) + "\\fR(1)."});
+                        new String[] {firstSentence(subcommand.getCommandSpec().usageMessage().description())});
+                line("See \\fB" + escape(pageName(subcommand)) + "\\fR(1).");
             }
         }
         if (spec.usageMessage().footer().length > 0) {
             section("EXIT STATUS");
             line(".nf");
             for (String footer : spec.usageMessage().footer()) {
-                text(footer.replace("%n", "").replace("%%", "%"));
+                text(escape(footer.replace("%n", "").replace("%%", "%")));
             }
             line(".fi");
         }
         section("SEE ALSO");
         text(command.getParent() == null ? "The documentation in the distribution's docs/ directory."
-                : "\\fB" + pageName(command.getParent()) + "\\fR(1)");
+                : "\\fB" + escape(pageName(command.getParent())) + "\\fR(1)");
         return roff.toString();
     }
 
