@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * The {@code filemail-batch} command and the program's entry point. Arguments are parsed before Spring starts, so
  * {@code --help} and usage errors answer at once; each command then starts the application it needs.
  */
-@Command(name = "filemail-batch", mixinStandardHelpOptions = true, version = "filemail-batch 0.1.0",
+@Command(name = "filemail-batch", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
                 + "and cancels the ones left incomplete.",
         footerHeading = "%nExit codes:%n",
@@ -80,6 +80,8 @@ public final class FilemailBatchCli implements Runnable {
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new FilemailBatchCli());
         COMMANDS.forEach(command -> cli.addSubcommand(command.make(out, err)));
+        // Every command's --version is the build's: one provider, not a string per command.
+        cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new BuildVersion()));
         cli.addSubcommand(new CommandLine.HelpCommand());
         // Set after the commands are added: picocli passes them on to the subcommands present at the time.
         cli.setOut(new PrintWriter(out, true));

@@ -68,9 +68,18 @@ class FilemailBatchCliTest {
     }
 
     @Test
-    void versionIsPrinted() {
+    void everyCommandPrintsTheBuildsVersion() {
+        String version = System.getProperty("filemail.batch.version");
+        assumeTrue(version != null, "run by Maven, which passes the project's version");
+
         assertThat(execute("--version")).isZero();
-        assertThat(out()).contains("filemail-batch 0.1.0");
+        assertThat(out()).isEqualTo("filemail-batch " + version + System.lineSeparator());
+        for (String command : FilemailBatchCli.commandNames(FilemailBatchCli.commandLine(System.out, System.err))) {
+            out.reset();
+            assertThat(execute(command, "--version")).as(command).isZero();
+            assertThat(out()).as(command).isEqualTo("filemail-batch " + version + System.lineSeparator());
+        }
+        assertThat(err()).isEmpty();
     }
 
     @Test
