@@ -72,6 +72,15 @@ public final class FilemailBatchCli implements Runnable {
                 .toList();
     }
 
+    /** "unknown command 'x'" when the first thing that was not understood stands where a command belongs. */
+    private static java.util.Optional<String> unknownCommand(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return java.util.Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'");
+        }
+        return java.util.Optional.empty();
+    }
+
     static int execute(String[] args, PrintStream out, PrintStream err) {
         return commandLine(out, err).execute(args);
     }
@@ -89,10 +98,28 @@ public final class FilemailBatchCli implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
             // The message quotes the argument as given, which may hold anything.
-            err.println("error: " + Visible.text(e.getMessage().replaceFirst("^Error: ", "")));
+            err.println("error: " + Visible.text(unknownCommand(e).orElse(e.getMessage().replaceFirst("^Error: ",
+                    ""))));
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                err.println("did you mean: " + Visible.text(String.join(", ", unmatched.getSuggestions())) + "?");
+            }
             err.println("Try: filemail-batch " + (e.getCommandLine().getParent() == null ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help");
             return ExitCodes.USAGE;
+        });
+        // picocli lets --help (or --version) win over arguments it could not match: `dashbord --help` would print
+        // the top-level help and succeed. An unknown command or option is an error whatever else was asked for.
+        cli.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult last = parseResult;
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            if (!last.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(),
+                        last.unmatched());
+            }
+            return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Messages name files, cells and keys a user wrote: never printed raw.

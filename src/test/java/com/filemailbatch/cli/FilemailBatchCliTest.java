@@ -112,8 +112,26 @@ class FilemailBatchCliTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(execute("frobnicate")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("frobnicate");
+        assertThat(errLines()).first().isEqualTo("error: unknown command 'frobnicate'");
         assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
+    }
+
+    @Test
+    void aMistypedCommandIsNamedWithSuggestionsEvenWithHelp() {
+        assertThat(execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: unknown command 'dashbord'",
+                "did you mean: dashboard, show, history?", "Try: filemail-batch --help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aMistypedOptionGetsSuggestions() {
+        assertThat(execute("run", "--inptu=x.csv", "--help")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: Unknown option: '--inptu=x.csv'", "did you mean: --input?",
+                "Try: filemail-batch run --help");
+        assertThat(out()).isEmpty();
     }
 
     @Test
