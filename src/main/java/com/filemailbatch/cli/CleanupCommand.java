@@ -20,7 +20,7 @@ final class CleanupCommand extends ContextCommand {
 
     @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "P1D",
             converter = Converters.DurationConverter.class,
-            description = "How old an incomplete transfer must be to be cancelled (ISO-8601, default: "
+            description = "How old an incomplete transfer must be to be cancelled (1d, 12h, 30m or ISO-8601 such as P1D; default: "
                     + "${DEFAULT-VALUE}).")
     Duration staleAfter;
 

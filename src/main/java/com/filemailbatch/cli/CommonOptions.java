@@ -19,7 +19,7 @@ final class CommonOptions {
     SandboxFaults sandboxFaults;
 
     @Option(names = "--sandbox-latency", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "With --sandbox: delay every answer by this long (ISO-8601, e.g. PT0.02S).")
+            description = "With --sandbox: delay every answer by this long (20ms, 1s, or ISO-8601 such as PT0.02S).")
     Duration sandboxLatency;
 
     /** The sandbox as the options describe it; checked: the sandbox knobs need --sandbox. */

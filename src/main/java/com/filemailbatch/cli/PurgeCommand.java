@@ -22,7 +22,7 @@ final class PurgeCommand extends ContextCommand {
 
     @Option(names = "--older-than", paramLabel = "DURATION", required = true,
             converter = Converters.AgeConverter.class,
-            description = "Age of what is deleted: 90d, 12h, 30m, or ISO-8601 such as P30D.")
+            description = "Age of what is deleted: 90d, 12h, 30m, or ISO-8601 such as P90D.")
     Duration olderThan;
 
     @Option(names = "--dry-run", description = "Report what would be deleted, delete nothing.")

@@ -44,7 +44,7 @@ final class RunCommand extends ContextCommand {
 
     @Option(names = "--stale-after", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Cancel transfers initialized this long ago and still not completed "
-                    + "(ISO-8601; default: the definition's, or P1D).")
+                    + "(1d, 12h, 30m or ISO-8601 such as P1D; default: the definition's, or 1d).")
     Duration staleAfter;
 
     @Option(names = "--dry-run", description = "Validate and report what would be sent and cancelled, "

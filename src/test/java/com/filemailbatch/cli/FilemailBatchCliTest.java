@@ -63,7 +63,8 @@ class FilemailBatchCliTest {
         assertThat(execute("run", "--help")).isZero();
 
         assertThat(out()).contains("Usage: filemail-batch run", "--input=FILE", "--job=DEFINITION",
-                "--run-date=YYYY-MM-DD", "--stale-after=DURATION", "or P1D", "--dry-run", "--sandbox");
+                "--run-date=YYYY-MM-DD", "--stale-after=DURATION", "1d, 12h, 30m or ISO-8601 such as P1D", "--dry-run",
+                "--sandbox");
         assertThat(err()).isEmpty();
     }
 
@@ -147,18 +148,37 @@ class FilemailBatchCliTest {
     void aStaleAfterThatIsNoDurationIsAUsageError() throws Exception {
         Path input = csv();
 
-        assertThat(execute("run", "--input", input.toString(), "--stale-after", "1d")).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("run", "--input", input.toString(), "--stale-after", "1 day")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("'1d' is not an ISO-8601 duration such as P1D, PT12H or PT30M");
-        assertThat(errLines()).last().isEqualTo("Try: filemail-batch run --help");
+        assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '1 day' is not a "
+                + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
+                "Try: filemail-batch run --help");
     }
 
     @Test
     void aNegativeStaleAfterIsAUsageError() throws Exception {
         assertThat(execute("cleanup", "--stale-after=-P1D")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("'-P1D' is negative; give a duration such as P1D");
-        assertThat(errLines()).last().isEqualTo("Try: filemail-batch cleanup --help");
+        assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '-P1D' must be zero "
+                + "or more, such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
+                "Try: filemail-batch cleanup --help");
+    }
+
+    @Test
+    void everyDurationOptionTakesBothForms() throws Exception {
+        Path input = csv();
+        for (String duration : new String[] {"1d", "P1D", "12h", "PT30M"}) {
+            out.reset();
+            assertThat(execute("cleanup", "--stale-after", duration, "--dry-run", "--sandbox")).as(err()).isZero();
+            out.reset();
+            assertThat(execute("purge", "--older-than", duration, "--dry-run", "--sandbox")).as(err()).isZero();
+        }
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--stale-after", "1d",
+                "--sandbox", "--sandbox-latency", "10ms", "--dry-run")).as(err()).isZero();
+        err.reset();
+        assertThat(execute("purge", "--older-than", "90")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Invalid value for option '--older-than': '90' is not a "
+                + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
     }
 
     @Test
