@@ -14,21 +14,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Starts the Spring context for a command: first the sandbox when asked for (its URL and key then replace the
- * configured ones), then the application. Configuration problems come out as {@link ConfigurationException}.
+ * Starts the Spring context for a command: first, with --sandbox for a command that calls Filemail, the stand-in
+ * (its URL and key then replace the configured ones), then the application; with --sandbox, on the sandbox's own
+ * database and reports. Configuration problems come out as {@link ConfigurationException}.
  */
 final class ApplicationStarter implements AutoCloseable {
 
-    private final CommonOptions options;
+    private final boolean sandboxMode;
+    /** Null for a command that does not call Filemail: no stand-in then. */
+    private final StandInOptions standIn;
     /** Where the sandbox announces itself: standard error, so that --json output stays pure JSON. */
     private final PrintStream notices;
     private final boolean needsApi;
+    /** Where a sandbox command without the stand-in points the client: the discard port of loopback. */
+    private static final String UNREACHABLE = "http://127.0.0.1:9";
+
     private List<String> extraProperties = List.of();
     private FilemailSandbox sandbox;
     private ConfigurableApplicationContext context;
 
-    ApplicationStarter(CommonOptions options, PrintStream notices, boolean needsApi) {
-        this.options = options;
+    ApplicationStarter(boolean sandbox, StandInOptions standIn, PrintStream notices, boolean needsApi) {
+        this.sandboxMode = sandbox;
+        this.standIn = standIn;
         this.notices = notices;
         this.needsApi = needsApi;
     }
@@ -42,15 +49,22 @@ final class ApplicationStarter implements AutoCloseable {
     ConfigurableApplicationContext start() {
         // Passed as command-line properties: they must win over application.properties and the environment.
         List<String> overrides = new ArrayList<>();
-        SandboxOptions sandboxOptions = options.sandboxOptions();
-        if (options.sandbox) {
+        SandboxOptions sandboxOptions = standIn == null ? null : standIn.sandboxOptions(sandboxMode);
+        if (sandboxMode && standIn != null) {
             sandbox = FilemailSandbox.start(sandboxOptions);
-            if (options.sandboxLatency != null) {
-                sandbox.setLatency(options.sandboxLatency);
+            if (standIn.sandboxLatency != null) {
+                sandbox.setLatency(standIn.sandboxLatency);
             }
+            // Always said when the stand-in runs: on standard error, so that --json output stays pure JSON.
             notices.println(sandbox.banner());
             overrides.add("--filemail.base-url=" + sandbox.baseUrl());
             overrides.add("--filemail.api-key=" + sandbox.apiKey());
+        } else if (sandboxMode) {
+            // Nothing of this command calls Filemail; should anything try, it must not reach Filemail with the key.
+            overrides.add("--filemail.base-url=" + UNREACHABLE);
+            overrides.add("--filemail.api-key=");
+        }
+        if (sandboxMode) {
             // Said in every notification: a run against the stand-in must never read as a real night's run.
             overrides.add("--filemail.sandbox=true");
             overrides.addAll(sandboxStorage());

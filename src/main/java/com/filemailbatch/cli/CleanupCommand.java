@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "cleanup", mixinStandardHelpOptions = true,
         description = "Cancels every recorded transfer initialized longer ago than --stale-after and still not "
                 + "completed.")
-final class CleanupCommand extends ContextCommand {
+final class CleanupCommand extends FilemailCommand {
 
     @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "P1D",
             converter = Converters.DurationConverter.class,

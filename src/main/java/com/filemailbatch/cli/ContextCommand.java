@@ -35,7 +35,7 @@ abstract class ContextCommand implements Callable<Integer> {
             return done.getAsInt();
         }
         checkArguments();
-        try (ApplicationStarter started = new ApplicationStarter(common, err, needsApi())
+        try (ApplicationStarter started = new ApplicationStarter(common.sandbox, standIn(), err, needsApi())
                 .withProperties(properties())) {
             starter = started;
             return call(started.start());
@@ -57,7 +57,15 @@ abstract class ContextCommand implements Callable<Integer> {
     void checkArguments() {
     }
 
-    /** Whether the command calls Filemail, so that it needs an API key (or the sandbox). */
+    /**
+     * The stand-in's options of a command that calls Filemail ({@link FilemailCommand}), so that --sandbox starts
+     * the stand-in; null for one that does not: --sandbox then only selects the sandbox's database.
+     */
+    StandInOptions standIn() {
+        return null;
+    }
+
+    /** Whether the command cannot work without calling Filemail, so that it needs an API key (or the sandbox). */
     boolean needsApi() {
         return false;
     }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 "  64  invalid job definition, no password given, or bad option",
                 "  78  configuration error (no dashboard user while answering beyond loopback, a password hash that "
                         + "is not bcrypt, database unreachable, port in use)"})
-final class DashboardCommand extends ContextCommand {
+final class DashboardCommand extends FilemailCommand {
 
     @Mixin
     WebServerOptions web;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 + "incomplete transfers, and writes the run report.",
                 "The input file and run date identify the run: running it again after a failure resumes where it "
                         + "stopped; running it again after success does nothing."})
-final class RunCommand extends ContextCommand {
+final class RunCommand extends FilemailCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;

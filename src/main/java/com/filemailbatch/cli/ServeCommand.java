@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
                 "  64  invalid job definition, no scheduled definition, or bad option",
                 "  78  configuration error (no API key without --sandbox, database unreachable, port in use, e-mail "
                         + "without SMTP server, no dashboard user while answering beyond loopback)"})
-final class ServeCommand extends ContextCommand {
+final class ServeCommand extends FilemailCommand {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
             description = "The directory of job definitions (*.properties; default: ${DEFAULT-VALUE}). "

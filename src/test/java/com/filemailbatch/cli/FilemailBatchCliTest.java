@@ -316,6 +316,36 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void theStandInsOptionsAreOnlyOnCommandsThatCallFilemail() {
+        for (String command : new String[] {"run", "cleanup", "serve", "dashboard"}) {
+            out.reset();
+            assertThat(execute(command, "--help")).isZero();
+            assertThat(out()).as(command).contains("--sandbox", "--sandbox-faults", "--sandbox-latency");
+        }
+        for (String command : new String[] {"history", "show", "purge", "verify-receipts", "recover", "check",
+                "notifications", "rotate-key"}) {
+            out.reset();
+            assertThat(execute(command, "--help")).isZero();
+            assertThat(out()).as(command).contains("--sandbox").doesNotContain("--sandbox-faults", "--sandbox-latency");
+        }
+        assertThat(execute("history", "--sandbox", "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Unknown options: '--sandbox-faults', '0.3'");
+    }
+
+    @Test
+    void aCommandThatDoesNotCallFilemailUsesTheSandboxDatabaseWithoutTheStandIn() throws Exception {
+        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        assertThat(err()).contains("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("history", "--sandbox")).isZero();
+
+        assertThat(out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void aSandboxRunWithFaultsStillSendsEveryRowOnce() throws Exception {
         Path input = csv();
 
