@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.cleanup.CleanupJobParameters;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -33,6 +34,11 @@ final class CleanupCommand extends FilemailCommand {
 
     CleanupCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.LOCKED, ExitCodes.CONFIG);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.OptionalInt;
@@ -63,6 +64,11 @@ abstract class ContextCommand implements Callable<Integer> {
      */
     StandInOptions standIn() {
         return null;
+    }
+
+    /** The exit codes the command's help lists: by default success, usage and configuration errors. */
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.CONFIG);
     }
 
     /** Whether the command cannot work without calling Filemail, so that it needs an API key (or the sandbox). */

@@ -26,12 +26,7 @@ import picocli.CommandLine.Option;
                         + "one) and .role (viewer or operator); without users, everyone on this machine may read "
                         + "and nobody may act, and an --address other than loopback is refused. See "
                         + "docs/dashboard.md.",
-                "SIGTERM or Ctrl-C: stops, exit 0."},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   stopped by SIGTERM; --hash-password: the hash was printed",
-                "  64  invalid job definition, no password given, or bad option",
-                "  78  configuration error (no dashboard user while answering beyond loopback, a password hash that "
-                        + "is not bcrypt, database unreachable, port in use)"})
+                "SIGTERM or Ctrl-C: stops, exit 0."})
 final class DashboardCommand extends FilemailCommand {
 
     @Mixin
@@ -50,6 +45,15 @@ final class DashboardCommand extends FilemailCommand {
 
     DashboardCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.CONFIG)
+                .with(ExitCodes.OK, "stopped by SIGTERM; --hash-password: the hash was printed")
+                .with(ExitCodes.USAGE, "invalid job definition, no password given, or bad option")
+                .with(ExitCodes.CONFIG, "configuration error (no dashboard user while answering beyond loopback, a "
+                        + "password hash that is not bcrypt, database unreachable, port in use)");
     }
 
     @Override

@@ -15,14 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "filemail-batch", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
-                + "and cancels the ones left incomplete.",
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed",
-                "  64  usage error (also: show of an unknown execution id)",
-                "  65  verify-receipts: a receipt was altered or removed",
-                "  75  not started: another run of the same job is in progress (its lock is held)",
-                "  78  configuration error (for example no API key without --sandbox)"})
+                + "and cancels the ones left incomplete.")
 public final class FilemailBatchCli implements Runnable {
 
     /**
@@ -91,11 +84,17 @@ public final class FilemailBatchCli implements Runnable {
         COMMANDS.forEach(command -> cli.addSubcommand(command.make(out, err)));
         // Every command's --version is the build's: one provider, not a string per command.
         cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new BuildVersion()));
+        // Every exit-code section from one table.
+        ExitCodeHelp.all().applyTo(cli);
+        cli.getSubcommands().values().stream().filter(command -> command.getCommand() instanceof ContextCommand)
+                .forEach(command -> ((ContextCommand) command.getCommand()).exitCodes().applyTo(command));
         cli.addSubcommand(new CommandLine.HelpCommand());
         // Set after the commands are added: picocli passes them on to the subcommands present at the time.
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // As wide as the terminal (80 columns when there is none): long descriptions wrap in their column.
+        cli.setUsageHelpAutoWidth(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
             // The message quotes the argument as given, which may hold anything.
             err.println("error: " + Visible.text(unknownCommand(e).orElse(e.getMessage().replaceFirst("^Error: ",

@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
@@ -55,6 +56,13 @@ final class RunCommand extends FilemailCommand {
 
     RunCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.COMPLETED_WITH_PROBLEMS, ExitCodes.USAGE,
+                ExitCodes.LOCKED, ExitCodes.CONFIG).with(ExitCodes.USAGE, "usage error (unknown option, bad value, input "
+                + "file not found, invalid job definition)");
     }
 
     @Override

@@ -30,6 +30,12 @@ final class VerifyReceiptsCommand extends ContextCommand {
     }
 
     @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.RECEIPTS_BROKEN, ExitCodes.USAGE, ExitCodes.CONFIG)
+                .with(ExitCodes.OK, "the chain is intact").with(ExitCodes.RECEIPTS_BROKEN, "a receipt was altered or removed");
+    }
+
+    @Override
     int call(ConfigurableApplicationContext context) {
         Path receipts = dir != null ? dir : Path.of(context.getBean(BatchSettings.class).reportsDir());
         ReceiptCheck check = context.getBean(ReceiptVerifier.class).verify(receipts);

@@ -43,10 +43,27 @@ class FilemailBatchCliTest {
         assertThat(execute("--help")).isZero();
 
         assertThat(out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show",
-                "Exit codes:", "  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed", "  64  usage error",
-                "  78  configuration error (for example no API key without --sandbox)");
+                "Exit codes:", "  0    success", "  2    the job failed: run the same command again to resume",
+                "  3    completed, but some rows were rejected or failed", "  64   usage error",
+                "  78   configuration error (for example no API key without --sandbox)");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void runHelpEndsWithItsExitCodesWrappedInTheirColumn() {
+        assertThat(execute("run", "--help")).isZero();
+
+        List<String> lines = out().lines().toList();
+        assertThat(lines.subList(lines.indexOf("Exit codes:"), lines.size())).containsExactly("Exit codes:",
+                "  0    success",
+                "  2    the job failed: run the same command again to resume",
+                "  3    completed, but some rows were rejected or failed",
+                "  64   usage error (unknown option, bad value, input file not found, invalid",
+                "         job definition)",
+                "  75   not started: another run of the same job is in progress (its lock is",
+                "         held)",
+                "  78   configuration error (for example no API key without --sandbox)");
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     }
 
     @Test
