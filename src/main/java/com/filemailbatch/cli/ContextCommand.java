@@ -3,6 +3,7 @@ package com.filemailbatch.cli;
 import com.filemailbatch.ExitCodes;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +19,9 @@ abstract class ContextCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    /** The {@code --name=value} properties given on the command line, for the application (not for picocli). */
+    Map<String, String> commandLineProperties = Map.of();
 
     final PrintStream out;
     final PrintStream err;
@@ -37,7 +41,7 @@ abstract class ContextCommand implements Callable<Integer> {
         }
         checkArguments();
         try (ApplicationStarter started = new ApplicationStarter(common.sandbox, standIn(), err, needsApi())
-                .withProperties(properties())) {
+                .withProperties(commandLineProperties, properties())) {
             starter = started;
             return call(started.start());
         }

@@ -84,6 +84,9 @@ public final class FilemailBatchCli implements Runnable {
         COMMANDS.forEach(command -> cli.addSubcommand(command.make(out, err)));
         // Every command's --version is the build's: one provider, not a string per command.
         cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new BuildVersion()));
+        // Spring Boot's --name=value properties reach the execution strategy below, which passes them on.
+        cli.getSubcommands().values().stream().filter(command -> command.getCommand() instanceof ContextCommand)
+                .forEach(command -> command.setUnmatchedArgumentsAllowed(true));
         // Every exit-code section from one table.
         ExitCodeHelp.all().applyTo(cli);
         cli.getSubcommands().values().stream().filter(command -> command.getCommand() instanceof ContextCommand)
@@ -114,9 +117,18 @@ public final class FilemailBatchCli implements Runnable {
             while (last.hasSubcommand()) {
                 last = last.subcommand();
             }
-            if (!last.unmatched().isEmpty()) {
-                throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(),
-                        last.unmatched());
+            List<String> unmatched = last.unmatched();
+            if (last.commandSpec().userObject() instanceof ContextCommand command) {
+                try {
+                    PropertyArguments split = PropertyArguments.split(unmatched);
+                    command.commandLineProperties = split.properties;
+                    unmatched = split.rest;
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(last.commandSpec().commandLine(), e.getMessage());
+                }
+            }
+            if (!unmatched.isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), unmatched);
             }
             return new CommandLine.RunLast().execute(parseResult);
         });

@@ -363,6 +363,39 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void aSpringPropertyOnTheCommandLineTakesEffect() throws Exception {
+        Path reports = dir.resolve("elsewhere");
+
+        int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox",
+                "--filemail.reports-dir=" + reports);
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(reports.resolve("sandbox/run-1.json")).isRegularFile();
+        assertThat(dir.resolve("reports/sandbox/run-1.json")).doesNotExist();
+        out.reset();
+        assertThat(execute("verify-receipts", "--sandbox", "--filemail.reports-dir=" + reports)).as(err()).isZero();
+        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+        out.reset();
+        assertThat(execute("show", "--filemail.reports-dir=" + reports, "1", "--sandbox")).as(err()).isZero();
+        assertThat(out()).contains("CLI-1");
+    }
+
+    @Test
+    void aMalformedSpringPropertyIsAUsageErrorThatSaysHowToSetOne() {
+        assertThat(execute("history", "--filemail.reports-dir")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: '--filemail.reports-dir' is not a property setting of the "
+                + "form --name.with.dots=value (such as --filemail.reports-dir=/srv/reports); a property can also be "
+                + "set as an environment variable (FILEMAIL_REPORTS_DIR=...) or with java -Dfilemail.reports-dir=... "
+                + "-jar", "Try: filemail-batch history --help");
+        assertThat(dir.resolve("data")).doesNotExist();
+
+        err.reset();
+        assertThat(execute("history", "--limit=3", "--nodots=1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Unknown option: '--nodots=1'");
+    }
+
+    @Test
     void aSandboxRunWithFaultsStillSendsEveryRowOnce() throws Exception {
         Path input = csv();
 
