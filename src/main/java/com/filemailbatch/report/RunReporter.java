@@ -1,5 +1,6 @@
 package com.filemailbatch.report;
 
+import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.journal.RunJournal;
 import java.util.List;
 import java.io.PrintStream;
@@ -33,6 +34,10 @@ final class RunReporter {
         reports.write(summary, parameters(job));
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
+        if (summary.rejected() > 0) {
+            out.print(SummaryFormatter.rejections(journal.first(id, Outcome.REJECTED,
+                    SummaryFormatter.MAX_REJECTIONS_SHOWN), summary.rejected()));
+        }
         out.print(SummaryFormatter.downloads(delivered));
         out.flush();
         return summary;

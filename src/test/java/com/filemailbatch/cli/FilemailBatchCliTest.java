@@ -396,6 +396,37 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void aRunWithRejectionsShowsTheFirstFiveReasons() throws Exception {
+        StringBuilder rows = new StringBuilder("reference,subject,to\r\nOK-1,Hello,ann@example.com\r\n");
+        for (int i = 1; i <= 7; i++) {
+            rows.append("BAD-").append(i).append(",Hello,not-an-email-").append(i).append("\r\n");
+        }
+        Path input = Files.writeString(dir.resolve("rejections.csv"), rows);
+
+        // The run's summary is printed by the report step, on the process's standard output.
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        PrintStream standardOutput = System.out;
+        System.setOut(new PrintStream(summary, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox"))
+                    .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
+        } finally {
+            System.setOut(standardOutput);
+        }
+
+        List<String> lines = summary.toString(StandardCharsets.UTF_8).lines().toList();
+        int file = lines.indexOf("  rejected rows: " + dir.resolve("reports/sandbox/run-1-rejected.csv"));
+        assertThat(file).as(lines.toString()).isNotNegative();
+        assertThat(lines.subList(file + 1, file + 7)).containsExactly(
+                "    line 3, column to: 'not-an-email-1' is not an e-mail address",
+                "    line 4, column to: 'not-an-email-2' is not an e-mail address",
+                "    line 5, column to: 'not-an-email-3' is not an e-mail address",
+                "    line 6, column to: 'not-an-email-4' is not an e-mail address",
+                "    line 7, column to: 'not-an-email-5' is not an e-mail address",
+                "    ... and 2 more in the file");
+    }
+
+    @Test
     void aSandboxRunWithFaultsStillSendsEveryRowOnce() throws Exception {
         Path input = csv();
 
