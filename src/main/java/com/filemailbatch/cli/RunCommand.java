@@ -1,23 +1,30 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.audit.AuditRenderer;
 import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
+import com.filemailbatch.launch.DefinitionRunner;
+import com.filemailbatch.launch.Launch;
+import com.filemailbatch.notifications.DeliveryLines;
+import com.filemailbatch.notifications.NotificationDelivery;
+import com.filemailbatch.report.RunSummaries;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import com.filemailbatch.launch.DefinitionRunner;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import com.filemailbatch.notifications.DeliveryLines;
-import com.filemailbatch.notifications.NotificationDelivery;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code run}: the whole send job for one input file and run date, or one job definition from {@code jobs/}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -52,6 +59,10 @@ final class RunCommand extends FilemailCommand {
             + "without calling Filemail or changing the ledger.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print the outcome and summary of each run as JSON on standard output; "
+            + "the lines for people go to standard error.")
+    boolean json;
+
     private JobDefinition definition;
 
     RunCommand(PrintStream out, PrintStream err) {
@@ -78,19 +89,46 @@ final class RunCommand extends FilemailCommand {
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
         NotificationDelivery notifications = context.getBean(NotificationDelivery.class);
+        // With --json, standard output holds the JSON answer only.
+        PrintStream people = json ? err : out;
+        RunSummaries summaries = context.getBean(RunSummaries.class);
+        summaries.printTo(people);
         if (!dryRun) {
             NotificationChecks.check(context, List.of(definition));
             // Left over by an earlier process: delivered while this run works.
             notifications.deliverInBackground();
         }
-        int exitCode = DefinitionRunner.exitCode(DefinitionRunner.of(context, out, err)
-                .run(definition, runDate, staleAfter, dryRun));
+        List<Launch> launches = DefinitionRunner.of(context, people, err).run(definition, runDate, staleAfter, dryRun);
+        int exitCode = DefinitionRunner.exitCode(launches);
         if (!dryRun) {
-            DeliveryLines.print(notifications.deliverBeforeExit(), out);
+            DeliveryLines.print(notifications.deliverBeforeExit(), people);
             // Last: the command is done with the database, and a compaction closes it.
             DatabaseCompaction.atExit(context, err);
         }
+        if (json) {
+            out.print(new AuditRenderer(context.getBean(ObjectMapper.class)).json(answer(exitCode, launches,
+                    summaries)));
+        }
         return exitCode;
+    }
+
+    /** The --json answer: the exit code, and each run launched with its outcome and, when it reported, summary. */
+    private static Map<String, Object> answer(int exitCode, List<Launch> launches, RunSummaries summaries) {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (Launch launch : launches) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("executionId", launch.executionId());
+            run.put("outcome", launch.outcome());
+            run.put("exitCode", launch.exitCode());
+            run.put("failure", launch.failure());
+            run.put("summary", launch.executionId() == null ? null
+                    : summaries.of(launch.executionId()).orElse(null));
+            runs.add(run);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("exitCode", exitCode);
+        answer.put("runs", runs);
+        return answer;
     }
 
     private JobDefinition definition() {

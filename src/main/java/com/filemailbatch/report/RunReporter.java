@@ -17,13 +17,13 @@ final class RunReporter {
     private final RunJournal journal;
     private final Deliveries deliveries;
     private final RunReportWriter reports;
-    private final PrintStream out;
+    private final RunSummaries summaries;
 
-    RunReporter(RunJournal journal, Deliveries deliveries, RunReportWriter reports, PrintStream out) {
+    RunReporter(RunJournal journal, Deliveries deliveries, RunReportWriter reports, RunSummaries summaries) {
         this.journal = journal;
         this.deliveries = deliveries;
         this.reports = reports;
-        this.out = out;
+        this.summaries = summaries;
     }
 
     RunSummary report(JobExecution job, String ending) {
@@ -32,6 +32,8 @@ final class RunReporter {
         RunSummary summary = RunSummary.of(job, journal.countByOutcome(id),
                 delivered.stream().mapToLong(Delivery::bytes).sum());
         reports.write(summary, parameters(job));
+        summaries.add(summary);
+        PrintStream out = summaries.people();
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
         if (summary.rejected() > 0) {

@@ -403,18 +403,10 @@ class FilemailBatchCliTest {
         }
         Path input = Files.writeString(dir.resolve("rejections.csv"), rows);
 
-        // The run's summary is printed by the report step, on the process's standard output.
-        ByteArrayOutputStream summary = new ByteArrayOutputStream();
-        PrintStream standardOutput = System.out;
-        System.setOut(new PrintStream(summary, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox"))
-                    .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
-        } finally {
-            System.setOut(standardOutput);
-        }
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox"))
+                .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
 
-        List<String> lines = summary.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> lines = out().lines().toList();
         int file = lines.indexOf("  rejected rows: " + dir.resolve("reports/sandbox/run-1-rejected.csv"));
         assertThat(file).as(lines.toString()).isNotNegative();
         assertThat(lines.subList(file + 1, file + 7)).containsExactly(
@@ -424,6 +416,31 @@ class FilemailBatchCliTest {
                 "    line 6, column to: 'not-an-email-4' is not an e-mail address",
                 "    line 7, column to: 'not-an-email-5' is not an e-mail address",
                 "    ... and 2 more in the file");
+    }
+
+    @Test
+    void runJsonPrintsTheSummaryAsJsonAndTheLinesForPeopleOnStandardError() throws Exception {
+        int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json");
+
+        assertThat(exit).as(err()).isZero();
+        tools.jackson.databind.JsonNode answer = new tools.jackson.databind.json.JsonMapper().readTree(out());
+        assertThat(answer.get("exitCode").asInt()).isZero();
+        assertThat(answer.get("runs")).hasSize(1);
+        tools.jackson.databind.JsonNode run = answer.get("runs").get(0);
+        assertThat(run.get("executionId").asLong()).isEqualTo(1);
+        assertThat(run.get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("summary").get("rowsRead").asLong()).isEqualTo(1);
+        assertThat(run.get("summary").get("initialized").asLong()).isEqualTo(1);
+        assertThat(err()).contains("SANDBOX: ", "Run 1 of sendTransfersJob finished.", "  initialized ");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json"))
+                .isZero();
+        run = new tools.jackson.databind.json.JsonMapper().readTree(out()).get("runs").get(0);
+        assertThat(run.get("executionId").asLong()).isEqualTo(1);
+        assertThat(run.get("summary").isNull()).isTrue();
+        assertThat(err()).contains("already completed (execution 1, ended ");
     }
 
     @Test
