@@ -16,10 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -106,29 +103,10 @@ final class RunCommand extends FilemailCommand {
             DatabaseCompaction.atExit(context, err);
         }
         if (json) {
-            out.print(new AuditRenderer(context.getBean(ObjectMapper.class)).json(answer(exitCode, launches,
+            out.print(new AuditRenderer(context.getBean(ObjectMapper.class)).json(LaunchAnswer.of(exitCode, launches,
                     summaries)));
         }
         return exitCode;
-    }
-
-    /** The --json answer: the exit code, and each run launched with its outcome and, when it reported, summary. */
-    private static Map<String, Object> answer(int exitCode, List<Launch> launches, RunSummaries summaries) {
-        List<Map<String, Object>> runs = new ArrayList<>();
-        for (Launch launch : launches) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("executionId", launch.executionId());
-            run.put("outcome", launch.outcome());
-            run.put("exitCode", launch.exitCode());
-            run.put("failure", launch.failure());
-            run.put("summary", launch.executionId() == null ? null
-                    : summaries.of(launch.executionId()).orElse(null));
-            runs.add(run);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("exitCode", exitCode);
-        answer.put("runs", runs);
-        return answer;
     }
 
     private JobDefinition definition() {

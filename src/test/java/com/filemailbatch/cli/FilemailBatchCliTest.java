@@ -444,6 +444,40 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void cleanupPurgeAndVerifyReceiptsAnswerInJsonToo() throws Exception {
+        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        tools.jackson.databind.json.JsonMapper mapper = new tools.jackson.databind.json.JsonMapper();
+
+        out.reset();
+        err.reset();
+        assertThat(execute("cleanup", "--sandbox", "--stale-after", "0s", "--json")).as(err()).isZero();
+        tools.jackson.databind.JsonNode cleanup = mapper.readTree(out());
+        assertThat(cleanup.get("exitCode").asInt()).isZero();
+        assertThat(cleanup.get("runs").get(0).get("executionId").asLong()).isEqualTo(2);
+        assertThat(cleanup.get("runs").get(0).get("summary").get("jobName").asString())
+                .isEqualTo("cleanupStaleTransfersJob");
+        assertThat(err()).contains("Run 2 of cleanupStaleTransfersJob finished.");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("verify-receipts", "--sandbox", "--json")).isZero();
+        tools.jackson.databind.JsonNode receipts = mapper.readTree(out());
+        assertThat(receipts.get("receipts").asLong()).isEqualTo(2);
+        assertThat(receipts.get("intact").asBoolean()).isTrue();
+        assertThat(receipts.get("problems")).isEmpty();
+        assertThat(errLines()).containsExactly("2 receipts, chain intact");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("purge", "--sandbox", "--older-than", "90d", "--dry-run", "--json")).isZero();
+        tools.jackson.databind.JsonNode purge = mapper.readTree(out());
+        assertThat(purge.get("dryRun").asBoolean()).isTrue();
+        assertThat(purge.get("cutoff").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(purge.get("deleted").get("transfer_ledger").asLong()).isZero();
+        assertThat(err()).startsWith("Dry run, nothing deleted.");
+    }
+
+    @Test
     void aSandboxRunWithFaultsStillSendsEveryRowOnce() throws Exception {
         Path input = csv();
 
