@@ -6,6 +6,7 @@ import com.filemailbatch.launch.FailureMessages;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -65,13 +66,33 @@ public final class FilemailBatchCli implements Runnable {
                 .toList();
     }
 
+    /**
+     * Hands a command that starts the application its {@code --name=value} properties; anything else picocli did
+     * not match is an error.
+     */
+    private static void refuseUnmatched(CommandLine.ParseResult level) {
+        List<String> unmatched = level.unmatched();
+        if (level.commandSpec().userObject() instanceof ContextCommand command) {
+            try {
+                PropertyArguments split = PropertyArguments.split(unmatched);
+                command.commandLineProperties = split.properties;
+                unmatched = split.rest;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(level.commandSpec().commandLine(), e.getMessage());
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), unmatched);
+        }
+    }
+
     /** "unknown command 'x'" when the first thing that was not understood stands where a command belongs. */
-    private static java.util.Optional<String> unknownCommand(CommandLine.ParameterException e) {
+    private static Optional<String> unknownCommand(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return java.util.Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'");
+            return Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
@@ -113,22 +134,9 @@ public final class FilemailBatchCli implements Runnable {
         // picocli lets --help (or --version) win over arguments it could not match: `dashbord --help` would print
         // the top-level help and succeed. An unknown command or option is an error whatever else was asked for.
         cli.setExecutionStrategy(parseResult -> {
-            CommandLine.ParseResult last = parseResult;
-            while (last.hasSubcommand()) {
-                last = last.subcommand();
-            }
-            List<String> unmatched = last.unmatched();
-            if (last.commandSpec().userObject() instanceof ContextCommand command) {
-                try {
-                    PropertyArguments split = PropertyArguments.split(unmatched);
-                    command.commandLineProperties = split.properties;
-                    unmatched = split.rest;
-                } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(last.commandSpec().commandLine(), e.getMessage());
-                }
-            }
-            if (!unmatched.isEmpty()) {
-                throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), unmatched);
+            for (CommandLine.ParseResult level = parseResult; level != null;
+                    level = level.hasSubcommand() ? level.subcommand() : null) {
+                refuseUnmatched(level);
             }
             return new CommandLine.RunLast().execute(parseResult);
         });

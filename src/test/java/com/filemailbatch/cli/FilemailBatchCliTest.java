@@ -144,6 +144,15 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void anUnknownTopLevelOptionIsAnErrorEvenWithACommandsHelp() {
+        assertThat(execute("--bogus", "run", "--help")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).first().isEqualTo("error: Unknown option: '--bogus'");
+        assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
     void aMistypedOptionGetsSuggestions() {
         assertThat(execute("run", "--inptu=x.csv", "--help")).isEqualTo(ExitCodes.USAGE);
 
