@@ -48,7 +48,8 @@ public final class FilemailBatchCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        // As wide as the terminal (80 columns when there is none); tests keep the 80 columns, whatever runs them.
+        System.exit(commandLine(System.out, System.err).setUsageHelpAutoWidth(true).execute(args));
     }
 
     @Override
@@ -117,8 +118,6 @@ public final class FilemailBatchCli implements Runnable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        // As wide as the terminal (80 columns when there is none): long descriptions wrap in their column.
-        cli.setUsageHelpAutoWidth(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
             // The message quotes the argument as given, which may hold anything.
             err.println("error: " + Visible.text(unknownCommand(e).orElse(e.getMessage().replaceFirst("^Error: ",
