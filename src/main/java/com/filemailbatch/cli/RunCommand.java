@@ -69,8 +69,9 @@ final class RunCommand extends FilemailCommand {
     @Override
     ExitCodeHelp exitCodes() {
         return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.COMPLETED_WITH_PROBLEMS, ExitCodes.USAGE,
-                ExitCodes.LOCKED, ExitCodes.CONFIG).with(ExitCodes.USAGE, "usage error (unknown option, bad value, input "
-                + "file not found, invalid job definition)");
+                ExitCodes.LOCKED, ExitCodes.CONFIG)
+                .with(ExitCodes.USAGE, "usage error (unknown option, bad value, input file not found, invalid job "
+                        + "definition)");
     }
 
     @Override
