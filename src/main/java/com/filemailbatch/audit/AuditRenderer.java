@@ -3,12 +3,17 @@ package com.filemailbatch.audit;
 import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.journal.JournalEntry;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
 
 /** Renders the audit view as a plain table for people or as JSON for scripts. */
 public final class AuditRenderer {
@@ -17,8 +22,21 @@ public final class AuditRenderer {
 
     private final ObjectMapper json;
 
+    /**
+     * The job repository's times are the local times of the machine that ran the job: in JSON they carry its offset,
+     * to the millisecond ({@code 2026-11-30T13:53:57.951+01:00}), so that a script elsewhere reads the instant.
+     */
+    private static final DateTimeFormatter JSON_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
+            Locale.ROOT);
+
     public AuditRenderer(ObjectMapper json) {
-        this.json = json;
+        this.json = json.rebuild().addModule(new SimpleModule("local-times-with-offset")
+                .addSerializer(LocalDateTime.class, new ValueSerializer<LocalDateTime>() {
+                    @Override
+                    public void serialize(LocalDateTime time, JsonGenerator generator, SerializationContext context) {
+                        generator.writeString(JSON_TIME.format(time.atZone(ZoneId.systemDefault())));
+                    }
+                })).build();
     }
 
     public String json(Object value) {

@@ -25,16 +25,11 @@ import tools.jackson.databind.ObjectMapper;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Checks that every job definition with a deadline completed a run in time: after each fire "
                 + "time of its schedule, a run (run --job or serve) must have completed within its deadline "
-                + "(key deadline, such as PT2H).",
+                + "(key deadline, such as 2h or PT2H).",
                 "A definition past its deadline is said, raises its 'missed' notification once (notify.on), and makes "
                         + "the exit code 2, as a monitoring agent expects of a critical check. Pending notifications "
                         + "are delivered too, for filemail.notify.deliver-within at most.",
-                "Fire times before a definition was first checked (or served, or run) are not counted."},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   every definition with a deadline is on time",
-                "  2   a definition is overdue: named on standard output",
-                "  64  invalid job definition, no definition with a deadline, or bad option",
-                "  78  configuration error (database unreachable, e-mail without SMTP server)"})
+                "Fire times before a definition was first checked (or served, or run) are not counted."})
 final class CheckCommand extends ContextCommand {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
@@ -48,6 +43,15 @@ final class CheckCommand extends ContextCommand {
 
     CheckCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.CONFIG)
+                .with(ExitCodes.OK, "every definition with a deadline is on time")
+                .with(ExitCodes.JOB_FAILED, "a definition is overdue: named on standard output")
+                .with(ExitCodes.USAGE, "invalid job definition, no definition with a deadline, or bad option")
+                .with(ExitCodes.CONFIG, "configuration error (database unreachable, e-mail without SMTP server)");
     }
 
     @Override

@@ -1,33 +1,11 @@
 package com.filemailbatch.cli;
 
-import com.filemailbatch.sandbox.SandboxFaults;
-import com.filemailbatch.sandbox.SandboxOptions;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** Options every command takes. */
+/** Options every command that starts the application takes. */
 final class CommonOptions {
 
-    @Option(names = "--sandbox", description = "Run against the embedded Filemail stand-in on a loopback port "
-            + "instead of the real service. Nothing reaches Filemail.")
+    @Option(names = "--sandbox", description = "Use the sandbox's own database and reports; a command that calls "
+            + "Filemail runs against the embedded stand-in on a loopback port instead. Nothing reaches Filemail.")
     boolean sandbox;
-
-    @Option(names = "--sandbox-faults", paramLabel = "SHARE[,LOST]", converter = Converters.FaultsConverter.class,
-            description = {"With --sandbox: answer this share of calls (0 to 1) with a transient fault (429, 500, "
-                    + "503 or a dropped connection) and, after the comma, lose this share of initialize answers "
-                    + "after the transfer was created. Example: 0.3 or 0.2,0.1."})
-    SandboxFaults sandboxFaults;
-
-    @Option(names = "--sandbox-latency", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "With --sandbox: delay every answer by this long (ISO-8601, e.g. PT0.02S).")
-    Duration sandboxLatency;
-
-    /** The sandbox as the options describe it; checked: the sandbox knobs need --sandbox. */
-    SandboxOptions sandboxOptions() {
-        if (!sandbox && (sandboxFaults != null || sandboxLatency != null)) {
-            throw new UsageException("--sandbox-faults and --sandbox-latency need --sandbox");
-        }
-        SandboxOptions options = SandboxOptions.defaults();
-        return sandboxFaults == null ? options : options.withFaults(sandboxFaults);
-    }
 }

@@ -1,7 +1,9 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +19,9 @@ abstract class ContextCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    /** The {@code --name=value} properties given on the command line, for the application (not for picocli). */
+    Map<String, String> commandLineProperties = Map.of();
 
     final PrintStream out;
     final PrintStream err;
@@ -35,8 +40,8 @@ abstract class ContextCommand implements Callable<Integer> {
             return done.getAsInt();
         }
         checkArguments();
-        try (ApplicationStarter started = new ApplicationStarter(common, err, needsApi())
-                .withProperties(properties())) {
+        try (ApplicationStarter started = new ApplicationStarter(common.sandbox, standIn(), err, needsApi())
+                .withProperties(commandLineProperties, properties())) {
             starter = started;
             return call(started.start());
         }
@@ -57,7 +62,20 @@ abstract class ContextCommand implements Callable<Integer> {
     void checkArguments() {
     }
 
-    /** Whether the command calls Filemail, so that it needs an API key (or the sandbox). */
+    /**
+     * The stand-in's options of a command that calls Filemail ({@link FilemailCommand}), so that --sandbox starts
+     * the stand-in; null for one that does not: --sandbox then only selects the sandbox's database.
+     */
+    StandInOptions standIn() {
+        return null;
+    }
+
+    /** The exit codes the command's help lists: by default success, usage and configuration errors. */
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.CONFIG);
+    }
+
+    /** Whether the command cannot work without calling Filemail, so that it needs an API key (or the sandbox). */
     boolean needsApi() {
         return false;
     }

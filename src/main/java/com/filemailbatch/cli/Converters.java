@@ -1,6 +1,7 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.sandbox.SandboxFaults;
+import com.filemailbatch.text.Durations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,18 +14,14 @@ final class Converters {
     private Converters() {
     }
 
+    /** A duration of zero or more in either form {@link Durations} reads ({@code 1d}, {@code P1D}). */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             try {
-                Duration duration = Duration.parse(value);
-                if (duration.isNegative()) {
-                    throw new TypeConversionException("'" + value + "' is negative; give a duration such as P1D");
-                }
-                return duration;
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 duration such as P1D, PT12H "
-                        + "or PT30M");
+                return Durations.parse(value, true);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
@@ -61,34 +58,15 @@ final class Converters {
         }
     }
 
-    /** {@code 90d}, {@code 12h}, {@code 30m}, or ISO-8601 ({@code P30D}, {@code PT12H}); more than zero. */
+    /** As {@link DurationConverter}, longer than zero: an age. */
     static final class AgeConverter implements ITypeConverter<Duration> {
-        private static final java.util.regex.Pattern SHORT = java.util.regex.Pattern.compile("(\\d{1,9})([dhm])");
-
         @Override
         public Duration convert(String value) {
-            String text = value.trim();
-            java.util.regex.Matcher shortForm = SHORT.matcher(text.toLowerCase(java.util.Locale.ROOT));
-            Duration duration;
-            if (shortForm.matches()) {
-                long amount = Long.parseLong(shortForm.group(1));
-                duration = switch (shortForm.group(2)) {
-                    case "d" -> Duration.ofDays(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofMinutes(amount);
-                };
-            } else {
-                try {
-                    duration = Duration.parse(text);
-                } catch (DateTimeParseException e) {
-                    throw new TypeConversionException("'" + value + "' is not a duration: give a number of days, "
-                            + "hours or minutes such as 90d, 12h or 30m, or ISO-8601 such as P30D");
-                }
+            try {
+                return Durations.parse(value, false);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (duration.isNegative() || duration.isZero()) {
-                throw new TypeConversionException("'" + value + "' must be longer than zero, such as 90d");
-            }
-            return duration;
         }
     }
 

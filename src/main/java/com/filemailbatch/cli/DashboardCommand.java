@@ -26,13 +26,8 @@ import picocli.CommandLine.Option;
                         + "one) and .role (viewer or operator); without users, everyone on this machine may read "
                         + "and nobody may act, and an --address other than loopback is refused. See "
                         + "docs/dashboard.md.",
-                "SIGTERM or Ctrl-C: stops, exit 0."},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   stopped by SIGTERM; --hash-password: the hash was printed",
-                "  64  invalid job definition, no password given, or bad option",
-                "  78  configuration error (no dashboard user while answering beyond loopback, a password hash that "
-                        + "is not bcrypt, database unreachable, port in use)"})
-final class DashboardCommand extends ContextCommand {
+                "SIGTERM or Ctrl-C: stops, exit 0."})
+final class DashboardCommand extends FilemailCommand {
 
     @Mixin
     WebServerOptions web;
@@ -50,6 +45,15 @@ final class DashboardCommand extends ContextCommand {
 
     DashboardCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.CONFIG)
+                .with(ExitCodes.OK, "stopped by SIGTERM; --hash-password: the hash was printed")
+                .with(ExitCodes.USAGE, "invalid job definition, no password given, or bad option")
+                .with(ExitCodes.CONFIG, "configuration error (no dashboard user while answering beyond loopback, a "
+                        + "password hash that is not bcrypt, database unreachable, port in use)");
     }
 
     @Override

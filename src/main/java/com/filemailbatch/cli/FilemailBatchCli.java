@@ -6,6 +6,7 @@ import com.filemailbatch.launch.FailureMessages;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,16 +14,9 @@ import picocli.CommandLine.Command;
  * The {@code filemail-batch} command and the program's entry point. Arguments are parsed before Spring starts, so
  * {@code --help} and usage errors answer at once; each command then starts the application it needs.
  */
-@Command(name = "filemail-batch", mixinStandardHelpOptions = true, version = "filemail-batch 0.1.0",
+@Command(name = "filemail-batch", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Creates Filemail transfers from CSV definitions, records every transfer in a ledger, "
-                + "and cancels the ones left incomplete.",
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed",
-                "  64  usage error (also: show of an unknown execution id)",
-                "  65  verify-receipts: a receipt was altered or removed",
-                "  75  not started: another run of the same job is in progress (its lock is held)",
-                "  78  configuration error (for example no API key without --sandbox)"})
+                + "and cancels the ones left incomplete.")
 public final class FilemailBatchCli implements Runnable {
 
     /**
@@ -54,7 +48,8 @@ public final class FilemailBatchCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        // As wide as the terminal (80 columns when there is none); tests keep the 80 columns, whatever runs them.
+        System.exit(commandLine(System.out, System.err).setUsageHelpAutoWidth(true).execute(args));
     }
 
     @Override
@@ -72,6 +67,35 @@ public final class FilemailBatchCli implements Runnable {
                 .toList();
     }
 
+    /**
+     * Hands a command that starts the application its {@code --name=value} properties; anything else picocli did
+     * not match is an error.
+     */
+    private static void refuseUnmatched(CommandLine.ParseResult level) {
+        List<String> unmatched = level.unmatched();
+        if (level.commandSpec().userObject() instanceof ContextCommand command) {
+            try {
+                PropertyArguments split = PropertyArguments.split(unmatched);
+                command.commandLineProperties = split.properties;
+                unmatched = split.rest;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(level.commandSpec().commandLine(), e.getMessage());
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), unmatched);
+        }
+    }
+
+    /** "unknown command 'x'" when the first thing that was not understood stands where a command belongs. */
+    private static Optional<String> unknownCommand(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'");
+        }
+        return Optional.empty();
+    }
+
     static int execute(String[] args, PrintStream out, PrintStream err) {
         return commandLine(out, err).execute(args);
     }
@@ -80,6 +104,15 @@ public final class FilemailBatchCli implements Runnable {
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new FilemailBatchCli());
         COMMANDS.forEach(command -> cli.addSubcommand(command.make(out, err)));
+        // Every command's --version is the build's: one provider, not a string per command.
+        cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new BuildVersion()));
+        // Spring Boot's --name=value properties reach the execution strategy below, which passes them on.
+        cli.getSubcommands().values().stream().filter(command -> command.getCommand() instanceof ContextCommand)
+                .forEach(command -> command.setUnmatchedArgumentsAllowed(true));
+        // Every exit-code section from one table.
+        ExitCodeHelp.all().applyTo(cli);
+        cli.getSubcommands().values().stream().filter(command -> command.getCommand() instanceof ContextCommand)
+                .forEach(command -> ((ContextCommand) command.getCommand()).exitCodes().applyTo(command));
         cli.addSubcommand(new CommandLine.HelpCommand());
         // Set after the commands are added: picocli passes them on to the subcommands present at the time.
         cli.setOut(new PrintWriter(out, true));
@@ -87,10 +120,24 @@ public final class FilemailBatchCli implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, arguments) -> {
             // The message quotes the argument as given, which may hold anything.
-            err.println("error: " + Visible.text(e.getMessage().replaceFirst("^Error: ", "")));
+            err.println("error: " + Visible.text(unknownCommand(e).orElse(e.getMessage().replaceFirst("^Error: ",
+                    ""))));
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                err.println("did you mean: " + Visible.text(String.join(", ", unmatched.getSuggestions())) + "?");
+            }
             err.println("Try: filemail-batch " + (e.getCommandLine().getParent() == null ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help");
             return ExitCodes.USAGE;
+        });
+        // picocli lets --help (or --version) win over arguments it could not match: `dashbord --help` would print
+        // the top-level help and succeed. An unknown command or option is an error whatever else was asked for.
+        cli.setExecutionStrategy(parseResult -> {
+            for (CommandLine.ParseResult level = parseResult; level != null;
+                    level = level.hasSubcommand() ? level.subcommand() : null) {
+                refuseUnmatched(level);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // Messages name files, cells and keys a user wrote: never printed raw.

@@ -25,6 +25,13 @@ final class RecoverCommand extends ContextCommand {
     }
 
     @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.LOCKED, ExitCodes.CONFIG)
+                .with(ExitCodes.USAGE, "usage error, an unknown execution, or one that is not STARTED/STOPPING")
+                .with(ExitCodes.LOCKED, "the process that runs the execution is alive");
+    }
+
+    @Override
     int call(ConfigurableApplicationContext context) {
         Recovery recovery = context.getBean(StaleRunRecovery.class).recover(executionId);
         return switch (recovery.result()) {

@@ -33,6 +33,12 @@ final class RotateKeyCommand extends ContextCommand {
     }
 
     @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.LOCKED, ExitCodes.CONFIG)
+                .with(ExitCodes.LOCKED, "not rotated: a run is in progress");
+    }
+
+    @Override
     int call(ConfigurableApplicationContext context) {
         RunLock locks = context.getBean(RunLock.class);
         List<HeldLock> held = new ArrayList<>();

@@ -1,22 +1,27 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.ExitCodes;
+import com.filemailbatch.audit.AuditRenderer;
 import com.filemailbatch.database.DatabaseCompaction;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
 import com.filemailbatch.jobs.JobDefinitionLoader.JobDefinitionException;
+import com.filemailbatch.launch.DefinitionRunner;
+import com.filemailbatch.launch.Launch;
+import com.filemailbatch.notifications.DeliveryLines;
+import com.filemailbatch.notifications.NotificationDelivery;
+import com.filemailbatch.report.RunSummaries;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import com.filemailbatch.launch.DefinitionRunner;
 import java.time.LocalDate;
 import java.util.List;
-import com.filemailbatch.notifications.DeliveryLines;
-import com.filemailbatch.notifications.NotificationDelivery;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.ObjectMapper;
 
 /** {@code run}: the whole send job for one input file and run date, or one job definition from {@code jobs/}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -24,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "incomplete transfers, and writes the run report.",
                 "The input file and run date identify the run: running it again after a failure resumes where it "
                         + "stopped; running it again after success does nothing."})
-final class RunCommand extends ContextCommand {
+final class RunCommand extends FilemailCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     What what;
@@ -44,17 +49,29 @@ final class RunCommand extends ContextCommand {
 
     @Option(names = "--stale-after", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Cancel transfers initialized this long ago and still not completed "
-                    + "(ISO-8601; default: the definition's, or P1D).")
+                    + "(1d, 12h, 30m or ISO-8601 such as P1D; default: the definition's, or 1d).")
     Duration staleAfter;
 
     @Option(names = "--dry-run", description = "Validate and report what would be sent and cancelled, "
             + "without calling Filemail or changing the ledger.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print the outcome and summary of each run as JSON on standard output; "
+            + "the lines for people go to standard error.")
+    boolean json;
+
     private JobDefinition definition;
 
     RunCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.COMPLETED_WITH_PROBLEMS, ExitCodes.USAGE,
+                ExitCodes.LOCKED, ExitCodes.CONFIG)
+                .with(ExitCodes.USAGE, "usage error (unknown option, bad value, input file not found, invalid job "
+                        + "definition)");
     }
 
     @Override
@@ -70,17 +87,25 @@ final class RunCommand extends ContextCommand {
     @Override
     int call(ConfigurableApplicationContext context) throws Exception {
         NotificationDelivery notifications = context.getBean(NotificationDelivery.class);
+        // With --json, standard output holds the JSON answer only.
+        PrintStream people = json ? err : out;
+        RunSummaries summaries = context.getBean(RunSummaries.class);
+        summaries.printTo(people);
         if (!dryRun) {
             NotificationChecks.check(context, List.of(definition));
             // Left over by an earlier process: delivered while this run works.
             notifications.deliverInBackground();
         }
-        int exitCode = DefinitionRunner.exitCode(DefinitionRunner.of(context, out, err)
-                .run(definition, runDate, staleAfter, dryRun));
+        List<Launch> launches = DefinitionRunner.of(context, people, err).run(definition, runDate, staleAfter, dryRun);
+        int exitCode = DefinitionRunner.exitCode(launches);
         if (!dryRun) {
-            DeliveryLines.print(notifications.deliverBeforeExit(), out);
+            DeliveryLines.print(notifications.deliverBeforeExit(), people);
             // Last: the command is done with the database, and a compaction closes it.
             DatabaseCompaction.atExit(context, err);
+        }
+        if (json) {
+            out.print(new AuditRenderer(context.getBean(ObjectMapper.class)).json(LaunchAnswer.of(exitCode, launches,
+                    summaries)));
         }
         return exitCode;
     }

@@ -46,13 +46,8 @@ import picocli.CommandLine.Option;
                 "Job definitions (keys job, schedule, zone, input or inbox, stale-after, deadline, notify.*): see "
                         + "docs/job-definitions.md. Settings as for every command: FILEMAIL_API_KEY, "
                         + "SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD (PostgreSQL when several machines share the database), "
-                        + "FILEMAIL_LOCK_AT_MOST_FOR (default PT2M)."},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   stopped by SIGTERM while idle", "  2   stopped by SIGTERM during a launch (it resumes next time)",
-                "  64  invalid job definition, no scheduled definition, or bad option",
-                "  78  configuration error (no API key without --sandbox, database unreachable, port in use, e-mail "
-                        + "without SMTP server, no dashboard user while answering beyond loopback)"})
-final class ServeCommand extends ContextCommand {
+                        + "FILEMAIL_LOCK_AT_MOST_FOR (default PT2M)."})
+final class ServeCommand extends FilemailCommand {
 
     @Option(names = "--jobs", paramLabel = "DIR", defaultValue = "jobs",
             description = "The directory of job definitions (*.properties; default: ${DEFAULT-VALUE}). "
@@ -68,6 +63,16 @@ final class ServeCommand extends ContextCommand {
 
     ServeCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    @Override
+    ExitCodeHelp exitCodes() {
+        return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.JOB_FAILED, ExitCodes.USAGE, ExitCodes.CONFIG)
+                .with(ExitCodes.OK, "stopped by SIGTERM while idle")
+                .with(ExitCodes.JOB_FAILED, "stopped by SIGTERM during a launch (it resumes next time)")
+                .with(ExitCodes.USAGE, "invalid job definition, no scheduled definition, or bad option")
+                .with(ExitCodes.CONFIG, "configuration error (no API key without --sandbox, database unreachable, port "
+                        + "in use, e-mail without SMTP server, no dashboard user while answering beyond loopback)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.filemailbatch.filemail;
 
+import com.filemailbatch.BuildInfo;
 import feign.RetryableException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FilemailApi {
 
-    /** Identifies this tool to Filemail ({@code sourcedetails} of initialize). */
-    public static final String SOURCE_DETAILS = "filemail-batch/0.1 (Java " + Runtime.version().feature() + ")";
+    /** Identifies this tool and its build to Filemail ({@code sourcedetails} of initialize). */
+    public static final String SOURCE_DETAILS = "filemail-batch/" + BuildInfo.version() + " (Java "
+            + Runtime.version().feature() + ")";
 
     /** Page size of the sent list; Filemail's default is the company page size or 1000. */
     static final int SENT_PAGE = 500;

@@ -1,6 +1,7 @@
 package com.filemailbatch.jobs;
 
 import com.filemailbatch.terminal.Visible;
+import com.filemailbatch.text.Durations;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,13 +79,9 @@ public final class JobDefinitionLoader {
             throw problem(file, "key 'deadline' needs a 'schedule': it counts from each fire time");
         }
         try {
-            Duration deadline = Duration.parse(value);
-            if (deadline.isNegative() || deadline.isZero()) {
-                throw problem(file, "key 'deadline': '" + value + "' must be longer than zero");
-            }
-            return deadline;
-        } catch (DateTimeParseException e) {
-            throw problem(file, "key 'deadline': '" + value + "' is not an ISO-8601 duration such as PT2H or PT30M");
+            return Durations.parse(value, false);
+        } catch (IllegalArgumentException e) {
+            throw problem(file, "key 'deadline': " + e.getMessage());
         }
     }
 
@@ -161,13 +157,9 @@ public final class JobDefinitionLoader {
 
     private static Duration duration(Path file, String value) {
         try {
-            Duration duration = value == null ? Duration.ofDays(1) : Duration.parse(value);
-            if (duration.isNegative()) {
-                throw problem(file, "key 'stale-after': '" + value + "' is negative");
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw problem(file, "key 'stale-after': '" + value + "' is not an ISO-8601 duration such as P1D or PT12H");
+            return value == null ? Duration.ofDays(1) : Durations.parse(value, true);
+        } catch (IllegalArgumentException e) {
+            throw problem(file, "key 'stale-after': " + e.getMessage());
         }
     }
 

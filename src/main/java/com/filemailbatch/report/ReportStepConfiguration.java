@@ -38,12 +38,17 @@ class ReportStepConfiguration {
     }
 
     @Bean
+    RunSummaries runSummaries() {
+        return new RunSummaries();
+    }
+
+    @Bean
     RunReporter runReporter(RunJournal journal, RunTransfers runTransfers, BatchSettings settings,
-            ObjectMapper objectMapper, ReceiptChain receiptChain) {
+            ObjectMapper objectMapper, ReceiptChain receiptChain, RunSummaries runSummaries) {
         ReceiptWriter receipts = new ReceiptWriter(receiptChain, journal, objectMapper);
         Deliveries deliveries = new Deliveries(journal, runTransfers);
         return new RunReporter(journal, deliveries, new RunReportWriter(Path.of(settings.reportsDir()), journal,
-                deliveries, receipts), System.out);
+                deliveries, receipts), runSummaries);
     }
 
     @Bean

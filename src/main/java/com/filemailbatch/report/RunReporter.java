@@ -1,5 +1,6 @@
 package com.filemailbatch.report;
 
+import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.journal.RunJournal;
 import java.util.List;
 import java.io.PrintStream;
@@ -16,13 +17,13 @@ final class RunReporter {
     private final RunJournal journal;
     private final Deliveries deliveries;
     private final RunReportWriter reports;
-    private final PrintStream out;
+    private final RunSummaries summaries;
 
-    RunReporter(RunJournal journal, Deliveries deliveries, RunReportWriter reports, PrintStream out) {
+    RunReporter(RunJournal journal, Deliveries deliveries, RunReportWriter reports, RunSummaries summaries) {
         this.journal = journal;
         this.deliveries = deliveries;
         this.reports = reports;
-        this.out = out;
+        this.summaries = summaries;
     }
 
     RunSummary report(JobExecution job, String ending) {
@@ -31,8 +32,14 @@ final class RunReporter {
         RunSummary summary = RunSummary.of(job, journal.countByOutcome(id),
                 delivered.stream().mapToLong(Delivery::bytes).sum());
         reports.write(summary, parameters(job));
+        summaries.add(summary);
+        PrintStream out = summaries.people();
         out.print(SummaryFormatter.format(summary, ending, reports.reportFile(id).toString(),
                 reports.rejectedFile(id).toString()));
+        if (summary.rejected() > 0) {
+            out.print(SummaryFormatter.rejections(journal.first(id, Outcome.REJECTED,
+                    SummaryFormatter.MAX_REJECTIONS_SHOWN), summary.rejected()));
+        }
         out.print(SummaryFormatter.downloads(delivered));
         out.flush();
         return summary;

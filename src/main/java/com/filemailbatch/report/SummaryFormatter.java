@@ -1,5 +1,6 @@
 package com.filemailbatch.report;
 
+import com.filemailbatch.journal.JournalEntry;
 import com.filemailbatch.terminal.Visible;
 import java.util.Locale;
 
@@ -7,6 +8,7 @@ import java.util.Locale;
 final class SummaryFormatter {
 
     static final int MAX_DOWNLOADS_SHOWN = 20;
+    static final int MAX_REJECTIONS_SHOWN = 5;
 
     private SummaryFormatter() {
     }
@@ -54,6 +56,29 @@ final class SummaryFormatter {
         text.append("  report: ").append(Visible.text(reportFile)).append(System.lineSeparator());
         if (s.rejected() > 0) {
             text.append("  rejected rows: ").append(Visible.text(rejectedFile)).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    /**
+     * Shown under the path of the rejected rows' file: why the first rows were rejected, so that the usual mistake
+     * is seen without opening the file.
+     *
+     * @param first    the first rejected rows, in line order, at most {@link #MAX_REJECTIONS_SHOWN}
+     * @param rejected how many rows were rejected in all
+     */
+    static String rejections(java.util.List<JournalEntry> first, long rejected) {
+        StringBuilder text = new StringBuilder();
+        for (JournalEntry entry : first) {
+            // Column names and reasons quote the input file, which may hold anything.
+            text.append("    line ").append(entry.sourceLine() == null ? "-" : entry.sourceLine().toString());
+            if (entry.columnName() != null) {
+                text.append(", column ").append(Visible.text(entry.columnName()));
+            }
+            text.append(": ").append(Visible.text(entry.reason())).append(System.lineSeparator());
+        }
+        if (rejected > first.size()) {
+            text.append(String.format(Locale.ROOT, "    ... and %,d more in the file%n", rejected - first.size()));
         }
         return text.toString();
     }

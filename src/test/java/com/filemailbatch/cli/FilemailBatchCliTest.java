@@ -43,10 +43,27 @@ class FilemailBatchCliTest {
         assertThat(execute("--help")).isZero();
 
         assertThat(out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show",
-                "Exit codes:", "  0   success", "  2   the job failed: run the same command again to resume",
-                "  3   completed, but some rows were rejected or failed", "  64  usage error",
-                "  78  configuration error (for example no API key without --sandbox)");
+                "Exit codes:", "  0    success", "  2    the job failed: run the same command again to resume",
+                "  3    completed, but some rows were rejected or failed", "  64   usage error",
+                "  78   configuration error (for example no API key without --sandbox)");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void runHelpEndsWithItsExitCodesWrappedInTheirColumn() {
+        assertThat(execute("run", "--help")).isZero();
+
+        List<String> lines = out().lines().toList();
+        assertThat(lines.subList(lines.indexOf("Exit codes:"), lines.size())).containsExactly("Exit codes:",
+                "  0    success",
+                "  2    the job failed: run the same command again to resume",
+                "  3    completed, but some rows were rejected or failed",
+                "  64   usage error (unknown option, bad value, input file not found, invalid",
+                "         job definition)",
+                "  75   not started: another run of the same job is in progress (its lock is",
+                "         held)",
+                "  78   configuration error (for example no API key without --sandbox)");
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     }
 
     @Test
@@ -63,14 +80,24 @@ class FilemailBatchCliTest {
         assertThat(execute("run", "--help")).isZero();
 
         assertThat(out()).contains("Usage: filemail-batch run", "--input=FILE", "--job=DEFINITION",
-                "--run-date=YYYY-MM-DD", "--stale-after=DURATION", "or P1D", "--dry-run", "--sandbox");
+                "--run-date=YYYY-MM-DD", "--stale-after=DURATION", "1d, 12h, 30m or ISO-8601 such as P1D", "--dry-run",
+                "--sandbox");
         assertThat(err()).isEmpty();
     }
 
     @Test
-    void versionIsPrinted() {
+    void everyCommandPrintsTheBuildsVersion() {
+        String version = System.getProperty("filemail.batch.version");
+        assumeTrue(version != null, "run by Maven, which passes the project's version");
+
         assertThat(execute("--version")).isZero();
-        assertThat(out()).contains("filemail-batch 0.1.0");
+        assertThat(out()).isEqualTo("filemail-batch " + version + System.lineSeparator());
+        for (String command : FilemailBatchCli.commandNames(FilemailBatchCli.commandLine(System.out, System.err))) {
+            out.reset();
+            assertThat(execute(command, "--version")).as(command).isZero();
+            assertThat(out()).as(command).isEqualTo("filemail-batch " + version + System.lineSeparator());
+        }
+        assertThat(err()).isEmpty();
     }
 
     @Test
@@ -103,8 +130,35 @@ class FilemailBatchCliTest {
     void anUnknownCommandIsAUsageError() {
         assertThat(execute("frobnicate")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("frobnicate");
+        assertThat(errLines()).first().isEqualTo("error: unknown command 'frobnicate'");
         assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
+    }
+
+    @Test
+    void aMistypedCommandIsNamedWithSuggestionsEvenWithHelp() {
+        assertThat(execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: unknown command 'dashbord'",
+                "did you mean: dashboard, show, history?", "Try: filemail-batch --help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownTopLevelOptionIsAnErrorEvenWithACommandsHelp() {
+        assertThat(execute("--bogus", "run", "--help")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).first().isEqualTo("error: Unknown option: '--bogus'");
+        assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aMistypedOptionGetsSuggestions() {
+        assertThat(execute("run", "--inptu=x.csv", "--help")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: Unknown option: '--inptu=x.csv'", "did you mean: --input?",
+                "Try: filemail-batch run --help");
+        assertThat(out()).isEmpty();
     }
 
     @Test
@@ -120,18 +174,37 @@ class FilemailBatchCliTest {
     void aStaleAfterThatIsNoDurationIsAUsageError() throws Exception {
         Path input = csv();
 
-        assertThat(execute("run", "--input", input.toString(), "--stale-after", "1d")).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("run", "--input", input.toString(), "--stale-after", "1 day")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("'1d' is not an ISO-8601 duration such as P1D, PT12H or PT30M");
-        assertThat(errLines()).last().isEqualTo("Try: filemail-batch run --help");
+        assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '1 day' is not a "
+                + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
+                "Try: filemail-batch run --help");
     }
 
     @Test
     void aNegativeStaleAfterIsAUsageError() throws Exception {
         assertThat(execute("cleanup", "--stale-after=-P1D")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("'-P1D' is negative; give a duration such as P1D");
-        assertThat(errLines()).last().isEqualTo("Try: filemail-batch cleanup --help");
+        assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '-P1D' must be zero "
+                + "or more, such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
+                "Try: filemail-batch cleanup --help");
+    }
+
+    @Test
+    void everyDurationOptionTakesBothForms() throws Exception {
+        Path input = csv();
+        for (String duration : new String[] {"1d", "P1D", "12h", "PT30M"}) {
+            out.reset();
+            assertThat(execute("cleanup", "--stale-after", duration, "--dry-run", "--sandbox")).as(err()).isZero();
+            out.reset();
+            assertThat(execute("purge", "--older-than", duration, "--dry-run", "--sandbox")).as(err()).isZero();
+        }
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--stale-after", "1d",
+                "--sandbox", "--sandbox-latency", "10ms", "--dry-run")).as(err()).isZero();
+        err.reset();
+        assertThat(execute("purge", "--older-than", "90")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Invalid value for option '--older-than': '90' is not a "
+                + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
     }
 
     @Test
@@ -266,6 +339,151 @@ class FilemailBatchCliTest {
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(errLines()).first().isEqualTo("error: Invalid value for option '--sandbox-faults': 'lots' is not "
                 + "SHARE or SHARE,LOST with numbers from 0 to 1, such as 0.3 or 0.2,0.1");
+    }
+
+    @Test
+    void theStandInsOptionsAreOnlyOnCommandsThatCallFilemail() {
+        for (String command : new String[] {"run", "cleanup", "serve", "dashboard"}) {
+            out.reset();
+            assertThat(execute(command, "--help")).isZero();
+            assertThat(out()).as(command).contains("--sandbox", "--sandbox-faults", "--sandbox-latency");
+        }
+        for (String command : new String[] {"history", "show", "purge", "verify-receipts", "recover", "check",
+                "notifications", "rotate-key"}) {
+            out.reset();
+            assertThat(execute(command, "--help")).isZero();
+            assertThat(out()).as(command).contains("--sandbox").doesNotContain("--sandbox-faults", "--sandbox-latency");
+        }
+        assertThat(execute("history", "--sandbox", "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Unknown options: '--sandbox-faults', '0.3'");
+    }
+
+    @Test
+    void aCommandThatDoesNotCallFilemailUsesTheSandboxDatabaseWithoutTheStandIn() throws Exception {
+        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        assertThat(err()).contains("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("history", "--sandbox")).isZero();
+
+        assertThat(out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aSpringPropertyOnTheCommandLineTakesEffect() throws Exception {
+        Path reports = dir.resolve("elsewhere");
+
+        int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox",
+                "--filemail.reports-dir=" + reports);
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(reports.resolve("sandbox/run-1.json")).isRegularFile();
+        assertThat(dir.resolve("reports/sandbox/run-1.json")).doesNotExist();
+        out.reset();
+        assertThat(execute("verify-receipts", "--sandbox", "--filemail.reports-dir=" + reports)).as(err()).isZero();
+        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+        out.reset();
+        assertThat(execute("show", "--filemail.reports-dir=" + reports, "1", "--sandbox")).as(err()).isZero();
+        assertThat(out()).contains("CLI-1");
+    }
+
+    @Test
+    void aMalformedSpringPropertyIsAUsageErrorThatSaysHowToSetOne() {
+        assertThat(execute("history", "--filemail.reports-dir")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: '--filemail.reports-dir' is not a property setting of the "
+                + "form --name.with.dots=value (such as --filemail.reports-dir=/srv/reports); a property can also be "
+                + "set as an environment variable (FILEMAIL_REPORTS_DIR=...) or with java -Dfilemail.reports-dir=... "
+                + "-jar", "Try: filemail-batch history --help");
+        assertThat(dir.resolve("data")).doesNotExist();
+
+        err.reset();
+        assertThat(execute("history", "--limit=3", "--nodots=1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines()).first().isEqualTo("error: Unknown option: '--nodots=1'");
+    }
+
+    @Test
+    void aRunWithRejectionsShowsTheFirstFiveReasons() throws Exception {
+        StringBuilder rows = new StringBuilder("reference,subject,to\r\nOK-1,Hello,ann@example.com\r\n");
+        for (int i = 1; i <= 7; i++) {
+            rows.append("BAD-").append(i).append(",Hello,not-an-email-").append(i).append("\r\n");
+        }
+        Path input = Files.writeString(dir.resolve("rejections.csv"), rows);
+
+        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox"))
+                .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
+
+        List<String> lines = out().lines().toList();
+        int file = lines.indexOf("  rejected rows: " + dir.resolve("reports/sandbox/run-1-rejected.csv"));
+        assertThat(file).as(lines.toString()).isNotNegative();
+        assertThat(lines.subList(file + 1, file + 7)).containsExactly(
+                "    line 3, column to: 'not-an-email-1' is not an e-mail address",
+                "    line 4, column to: 'not-an-email-2' is not an e-mail address",
+                "    line 5, column to: 'not-an-email-3' is not an e-mail address",
+                "    line 6, column to: 'not-an-email-4' is not an e-mail address",
+                "    line 7, column to: 'not-an-email-5' is not an e-mail address",
+                "    ... and 2 more in the file");
+    }
+
+    @Test
+    void runJsonPrintsTheSummaryAsJsonAndTheLinesForPeopleOnStandardError() throws Exception {
+        int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json");
+
+        assertThat(exit).as(err()).isZero();
+        tools.jackson.databind.JsonNode answer = new tools.jackson.databind.json.JsonMapper().readTree(out());
+        assertThat(answer.get("exitCode").asInt()).isZero();
+        assertThat(answer.get("runs")).hasSize(1);
+        tools.jackson.databind.JsonNode run = answer.get("runs").get(0);
+        assertThat(run.get("executionId").asLong()).isEqualTo(1);
+        assertThat(run.get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("summary").get("rowsRead").asLong()).isEqualTo(1);
+        assertThat(run.get("summary").get("initialized").asLong()).isEqualTo(1);
+        assertThat(err()).contains("SANDBOX: ", "Run 1 of sendTransfersJob finished.", "  initialized ");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json"))
+                .isZero();
+        run = new tools.jackson.databind.json.JsonMapper().readTree(out()).get("runs").get(0);
+        assertThat(run.get("executionId").asLong()).isEqualTo(1);
+        assertThat(run.get("summary").isNull()).isTrue();
+        assertThat(err()).contains("already completed (execution 1, ended ");
+    }
+
+    @Test
+    void cleanupPurgeAndVerifyReceiptsAnswerInJsonToo() throws Exception {
+        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        tools.jackson.databind.json.JsonMapper mapper = new tools.jackson.databind.json.JsonMapper();
+
+        out.reset();
+        err.reset();
+        assertThat(execute("cleanup", "--sandbox", "--stale-after", "0s", "--json")).as(err()).isZero();
+        tools.jackson.databind.JsonNode cleanup = mapper.readTree(out());
+        assertThat(cleanup.get("exitCode").asInt()).isZero();
+        assertThat(cleanup.get("runs").get(0).get("executionId").asLong()).isEqualTo(2);
+        assertThat(cleanup.get("runs").get(0).get("summary").get("jobName").asString())
+                .isEqualTo("cleanupStaleTransfersJob");
+        assertThat(err()).contains("Run 2 of cleanupStaleTransfersJob finished.");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("verify-receipts", "--sandbox", "--json")).isZero();
+        tools.jackson.databind.JsonNode receipts = mapper.readTree(out());
+        assertThat(receipts.get("receipts").asLong()).isEqualTo(2);
+        assertThat(receipts.get("intact").asBoolean()).isTrue();
+        assertThat(receipts.get("problems")).isEmpty();
+        assertThat(errLines()).containsExactly("2 receipts, chain intact");
+
+        out.reset();
+        err.reset();
+        assertThat(execute("purge", "--sandbox", "--older-than", "90d", "--dry-run", "--json")).isZero();
+        tools.jackson.databind.JsonNode purge = mapper.readTree(out());
+        assertThat(purge.get("dryRun").asBoolean()).isTrue();
+        assertThat(purge.get("cutoff").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(purge.get("deleted").get("transfer_ledger").asLong()).isZero();
+        assertThat(err()).startsWith("Dry run, nothing deleted.");
     }
 
     @Test

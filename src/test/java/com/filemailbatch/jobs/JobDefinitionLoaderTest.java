@@ -86,8 +86,10 @@ class JobDefinitionLoaderTest {
                 + "expression such as '0 30 1 * * *' (01:30 every day)");
         assertProblem("job=cleanup\nzone=Mars/Base\n", "key 'zone': 'Mars/Base' is not a time zone such as "
                 + "Europe/Oslo or UTC");
-        assertProblem("job=cleanup\nstale-after=1d\n", "key 'stale-after': '1d' is not an ISO-8601 duration such "
-                + "as P1D or PT12H");
+        assertProblem("job=cleanup\nstale-after=1x\n", "key 'stale-after': '1x' is not a duration such as 90d, 12h, "
+                + "30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
+        assertProblem("job=cleanup\nstale-after=-1d\n", "key 'stale-after': '-1d' must be zero or more, such as "
+                + "90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
         assertThatThrownBy(() -> JobDefinitionLoader.load(dir.resolve("missing.properties")))
                 .hasMessage(dir.resolve("missing.properties") + ": job definition not found");
     }
@@ -105,6 +107,17 @@ class JobDefinitionLoaderTest {
         assertThat(loaded.name()).isEqualTo(definition.getFileName().toString().replace(".properties", ""));
         assertThat(JobDefinitionLoader.load(write("job=cleanupStaleTransfersJob\n")).job())
                 .isEqualTo(JobDefinition.Kind.CLEANUP);
+    }
+
+    @Test
+    void durationsTakeTheSimpleFormAndIso8601() throws IOException {
+        JobDefinition simple = JobDefinitionLoader.load(write("job=cleanup\nschedule=0 30 1 * * *\ndeadline=2h\n"
+                + "stale-after=1d\n"));
+        JobDefinition iso = JobDefinitionLoader.load(write("job=cleanup\nschedule=0 30 1 * * *\ndeadline=PT2H\n"
+                + "stale-after=P1D\n"));
+
+        assertThat(simple.deadline()).isEqualTo(iso.deadline()).isEqualTo(Duration.ofHours(2));
+        assertThat(simple.staleAfter()).isEqualTo(iso.staleAfter()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
@@ -153,10 +166,10 @@ class JobDefinitionLoaderTest {
                 + "'ops at example.com' is not an address such as ops@example.com (separate several with commas)");
         assertProblem("job=cleanup\ndeadline=PT2H\n", "key 'deadline' needs a 'schedule': it counts from each fire "
                 + "time");
-        assertProblem("job=cleanup\nschedule=0 0 * * * *\ndeadline=2h\n", "key 'deadline': '2h' is not an ISO-8601 "
-                + "duration such as PT2H or PT30M");
-        assertProblem("job=cleanup\nschedule=0 0 * * * *\ndeadline=PT0S\n", "key 'deadline': 'PT0S' must be longer "
-                + "than zero");
+        assertProblem("job=cleanup\nschedule=0 0 * * * *\ndeadline=2 hours\n", "key 'deadline': '2 hours' is not a "
+                + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
+        assertProblem("job=cleanup\nschedule=0 0 * * * *\ndeadline=0m\n", "key 'deadline': '0m' must be longer "
+                + "than zero, such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
     }
 
     private void assertProblem(String content, String message) throws IOException {

@@ -2,6 +2,8 @@ package com.filemailbatch.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.journal.JournalEntry;
+import com.filemailbatch.journal.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,5 +17,19 @@ class SummaryFormatterTest {
 
         assertThat(text).contains("    INV-1\\u001b[2J\\u000d\\u000afake line\\u202e  https://x/d/t1")
                 .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\r");
+    }
+
+    @Test
+    void theFirstRejectionsAreShownSafelyWithHowManyMore() {
+        String text = SummaryFormatter.rejections(List.of(
+                new JournalEntry(1L, "initializeTransfersStep", 3L, "BAD-1", Outcome.REJECTED, "to",
+                        "'x\u001b[2J' is not an e-mail address", null),
+                new JournalEntry(1L, "initializeTransfersStep", 4L, "BAD-2", Outcome.REJECTED, null,
+                        "duplicate reference", null)), 9);
+
+        assertThat(text.lines()).containsExactly(
+                "    line 3, column to: 'x\\u001b[2J' is not an e-mail address",
+                "    line 4: duplicate reference",
+                "    ... and 7 more in the file");
     }
 }

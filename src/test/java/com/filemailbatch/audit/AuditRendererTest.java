@@ -1,0 +1,33 @@
+package com.filemailbatch.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON of history and show: times are instants a script elsewhere can read, with the offset they were in. */
+class AuditRendererTest {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    @Test
+    void jsonTimesCarryTheOffsetOfThisMachineToTheMillisecond() {
+        LocalDateTime started = LocalDateTime.of(2026, 11, 30, 13, 53, 57, 951_155_542);
+        RunRecord run = new RunRecord(1, "sendTransfersJob", "COMPLETED", "COMPLETED", "", started, null, "in.csv",
+                "2026-11-30", false, Map.of(), null);
+
+        JsonNode json = mapper.readTree(new AuditRenderer(mapper).json(List.of(run))).get(0);
+
+        String offset = started.atZone(ZoneId.systemDefault()).getOffset().getId();
+        assertThat(json.get("startTime").asString()).isEqualTo("2026-11-30T13:53:57.951" + offset);
+        assertThat(OffsetDateTime.parse(json.get("startTime").asString()).toInstant())
+                .isEqualTo(started.withNano(951_000_000).atZone(ZoneId.systemDefault()).toInstant());
+        assertThat(json.get("endTime").isNull()).isTrue();
+    }
+}
