@@ -54,8 +54,7 @@ class OverviewPage {
                     null, null, 0, 1)).runs().stream().findFirst().orElse(null) : runs.get(0);
             ZonedDateTime next = definition.schedule() == null ? null : CronExpression.parse(definition.schedule())
                     .next(ZonedDateTime.now(clock.withZone(definition.zone())));
-            // A released lock keeps its last holder's name, with a time already past.
-            String holder = locks.holder(definition.job().jobName()).filter(h -> h.until().isAfter(clock.instant()))
+            String holder = locks.holder(definition.job().jobName()).filter(h -> h.heldAt(clock.instant()))
                     .map(RunLock.Holder::lockedBy).orElse(null);
             return new Row(definition, next, last, holder,
                     NightChart.of(runs, LocalDate.now(clock.withZone(ZoneId.systemDefault()))));

@@ -105,6 +105,15 @@ public class RunLock implements DisposableBean {
     /** Who holds a lock: {@code host:pid}, and until when unless extended. */
     public record Holder(String lockedBy, Instant until) {
 
+        /**
+         * Whether the lock is held at {@code now} (this machine's clock). A released lock keeps its last holder with
+         * an expiry of the database's "now" at release, which the database may round a moment past this machine's
+         * clock; a live holder keeps its expiry minutes ahead. So an expiry within the next second reads as free.
+         */
+        public boolean heldAt(Instant now) {
+            return until.isAfter(now.plusSeconds(1));
+        }
+
         boolean isDeadProcessOfThisHost() {
             int colon = lockedBy.lastIndexOf(':');
             if (colon < 0 || !lockedBy.substring(0, colon).equals(ThisProcess.HOST)) {

@@ -35,10 +35,10 @@ class RunLockHealthIndicator implements HealthIndicator {
         return Health.up().withDetails(byJob).build();
     }
 
-    /** Held while its expiry is ahead by this machine's clock (the expiry itself is the database's). */
+    /** Held while its expiry is ahead ({@link RunLock.Holder#heldAt}). */
     private Map<String, Object> state(Optional<RunLock.Holder> holder) {
         Map<String, Object> state = new LinkedHashMap<>();
-        if (holder.isPresent() && holder.get().until().isAfter(clock.instant())) {
+        if (holder.isPresent() && holder.get().heldAt(clock.instant())) {
             state.put("state", "held");
             state.put("by", holder.get().lockedBy());
             state.put("until", holder.get().until().toString());
