@@ -25,9 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserOfflineTest {
 
-    /** strace's line: thread id, call, the descriptor and, for a socket, its protocol and addresses. */
+    /**
+     * strace's line: thread id, call, the descriptor and, for a socket, its protocol and addresses. strace pads the
+     * thread id to the width of the largest one it has seen, so one or more spaces follow it.
+     */
     private static final Pattern CALL = Pattern.compile(
-            "^\\d+ (connect|sendto|sendmsg|sendmmsg|write|writev)\\(\\d+(?:<(TCP|UDP)(?:v6)?:\\[(.*?)\\]>)?");
+            "^\\d+\\s+(connect|sendto|sendmsg|sendmmsg|write|writev)\\(\\d+(?:<(TCP|UDP)(?:v6)?:\\[(.*?)\\]>)?");
     /** The peer in a connected socket's addresses: {@code 1.2.3.4:5->6.7.8.9:10} or {@code [::1]:5->[::1]:10}. */
     private static final Pattern PEER = Pattern.compile("->\\[?([^\\]\\s]+?)\\]?:\\d+$");
     /** An address given to the call (connect's, sendto's): strace writes it out. */
