@@ -64,7 +64,15 @@ final class ManPage {
                 line("See \\fB" + escape(pageName(subcommand)) + "\\fR(1).");
             }
         }
-        if (spec.usageMessage().footer().length > 0) {
+        if (!spec.usageMessage().exitCodeList().isEmpty()) {
+            // The same table as the help's "Exit codes:" (ExitCodeHelp).
+            section("EXIT STATUS");
+            spec.usageMessage().exitCodeList().forEach((code, meaning) -> {
+                line(".TP");
+                line("\\fB" + escape(code.strip()) + "\\fR");
+                text(escape(meaning));
+            });
+        } else if (spec.usageMessage().footer().length > 0) {
             section("EXIT STATUS");
             line(".nf");
             for (String footer : spec.usageMessage().footer()) {
