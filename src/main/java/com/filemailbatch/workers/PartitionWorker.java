@@ -1,0 +1,237 @@
+package com.filemailbatch.workers;
+
+import com.rabbitmq.client.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The worker's side of remote partitioning: takes one partition request at a time from the queue, checks that it
+ * comes from a manager of this release and database, claims the partition in {@code upload_partition}, and runs it
+ * with Spring Batch's {@link StepExecutionRequestHandler} against the shared job repository, beating the partition's
+ * heartbeat meanwhile. The message is acknowledged once the partition is claimed: a worker that dies afterwards is
+ * noticed by its silence (see {@link RemotePartitionHandler}), not by the broker, whose delivery timeout (30 minutes by
+ * default) is shorter than a partition of large files may take.
+ */
+class PartitionWorker implements ChannelAwareMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
+    private static final Set<BatchStatus> RUNNABLE = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
+            BatchStatus.STOPPED);
+
+    private final StepExecutionRequestHandler handler;
+    private final JobRepository jobRepository;
+    private final UploadPartitions partitions;
+    private final DatabaseIdentity database;
+    private final PartitionRequests requests;
+    private final ObjectMapper json;
+    private final WorkersProperties properties;
+    private final MeterRegistry meters;
+    private final String name;
+    /** Told the exit code when this worker must end: it refused a partition of another release or database. */
+    private final WorkerExit exit;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "filemail-batch-worker-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<StepExecution> current = new AtomicReference<>();
+    private volatile boolean shuttingDown;
+    /** Held while a partition runs and until it is ended or handed back: shutting down waits for it. */
+    private final ReentrantLock busy = new ReentrantLock();
+
+    PartitionWorker(StepExecutionRequestHandler handler, JobRepository jobRepository, UploadPartitions partitions,
+            DatabaseIdentity database, PartitionRequests requests, ObjectMapper json, WorkersProperties properties,
+            MeterRegistry meters, String name, WorkerExit exit) {
+        this.handler = handler;
+        this.jobRepository = jobRepository;
+        this.partitions = partitions;
+        this.database = database;
+        this.requests = requests;
+        this.json = json;
+        this.properties = properties;
+        this.meters = meters;
+        this.name = name;
+        this.exit = exit;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Override
+    public void onMessage(Message message, Channel channel) throws IOException {
+        long tag = message.getMessageProperties().getDeliveryTag();
+        if (shuttingDown) {
+            channel.basicReject(tag, true);
+            return;
+        }
+        PartitionRequest request;
+        try {
+            request = PartitionRequest.fromJson(json, message.getBody());
+        } catch (RuntimeException e) {
+            log.error("Dropped a message of queue {} that is no partition request: {}", properties.queue(),
+                    e.getMessage());
+            channel.basicAck(tag, false);
+            return;
+        }
+        String refusal = refusal(request);
+        if (refusal != null) {
+            // Back to the queue for a worker that can run it; this one ends, rather than take it again and again.
+            channel.basicReject(tag, true);
+            log.error("Refused partition {} of run {}: {}. This worker stops (exit 78).", request.stepExecutionId(),
+                    request.jobExecutionId(), refusal);
+            exit.exit(78);
+            return;
+        }
+        StepExecution partition = jobRepository.getStepExecution(request.stepExecutionId());
+        if (partition == null || !isRunning(partition.getJobExecution())) {
+            log.info("Dropped the request for partition {} of run {}: its run is no longer running",
+                    request.stepExecutionId(), request.jobExecutionId());
+            channel.basicAck(tag, false);
+            return;
+        }
+        if (!partitions.claim(partition.getId(), name, properties.lostAfter())) {
+            log.info("Dropped the request for partition {} of run {}: it ended, or another live worker runs it",
+                    partition.getStepName(), request.jobExecutionId());
+            channel.basicAck(tag, false);
+            return;
+        }
+        channel.basicAck(tag, false);
+        if (!RUNNABLE.contains(partition.getStatus())) {
+            // Its last worker finished it and died before it could say so.
+            partitions.end(partition.getId(), name, partition.getStatus().name(), 0);
+            return;
+        }
+        run(request, partition);
+    }
+
+    private void run(PartitionRequest request, StepExecution partition) {
+        busy.lock();
+        try {
+            runClaimed(request, partition);
+        } finally {
+            busy.unlock();
+        }
+    }
+
+    private void runClaimed(PartitionRequest request, StepExecution partition) {
+        log.info("Running partition {} of run {}", partition.getStepName(), request.jobExecutionId());
+        Counter uploaded = meters.find("filemail.batch.upload.bytes").counter();
+        double[] counted = {uploaded == null ? 0 : uploaded.count()};
+        Runnable beat = () -> {
+            long more = moreBytes(uploaded, counted);
+            StepExecution running = current.get();
+            if (!partitions.beat(partition.getId(), name, more) && running != null) {
+                log.warn("Partition {} is no longer this worker's (taken over after a silence): it stops after its "
+                        + "chunk in flight", partition.getStepName());
+                running.setTerminateOnly();
+            }
+            JobExecution run = jobRepository.getJobExecution(request.jobExecutionId());
+            if (running != null && (run == null || !run.getStatus().isRunning())) {
+                // Its manager died and the run was marked failed: the next run takes these transfers over.
+                log.warn("Run {} is no longer running ({}): partition {} stops after its chunk in flight",
+                        request.jobExecutionId(), run == null ? "gone" : run.getStatus(), partition.getStepName());
+                running.setTerminateOnly();
+            }
+        };
+        current.set(partition);
+        var beating = heartbeats.scheduleWithFixedDelay(() -> {
+            try {
+                beat.run();
+            } catch (RuntimeException e) {
+                log.warn("Heartbeat of partition {} failed: {}", partition.getStepName(), e.getMessage());
+            }
+        }, properties.heartbeat().toMillis(), properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        StepExecution result;
+        try {
+            result = handler.handle(new StepExecutionRequest(request.stepName(), partition.getId()));
+        } finally {
+            beating.cancel(false);
+            current.set(null);
+        }
+        StepExecution recorded = jobRepository.getStepExecution(partition.getId());
+        if (recorded != null && recorded.getStatus().isRunning() && !result.getStatus().isRunning()) {
+            // The handler caught a failure the step could not record itself: it is ours to record.
+            jobRepository.update(result);
+        }
+        long more = moreBytes(uploaded, counted);
+        if (shuttingDown && result.getStatus() == BatchStatus.STOPPED && isRunning(result.getJobExecution())) {
+            partitions.release(partition.getId(), name, more);
+            requests.send(request);
+            log.info("Partition {} handed back for another worker: this worker is shutting down",
+                    partition.getStepName());
+            return;
+        }
+        partitions.end(partition.getId(), name, result.getStatus().name(), more);
+        log.info("Partition {} of run {} ended {}", partition.getStepName(), request.jobExecutionId(),
+                result.getStatus());
+    }
+
+    /**
+     * Stops taking partitions' chunks: the running one (if any) stops after its chunk in flight and is handed back for
+     * another worker, which resumes it.
+     */
+    void shutDown(Duration grace) {
+        shuttingDown = true;
+        StepExecution running = current.get();
+        if (running != null) {
+            running.setTerminateOnly();
+        }
+        try {
+            if (busy.tryLock(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                busy.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        heartbeats.shutdownNow();
+    }
+
+    private String refusal(PartitionRequest request) {
+        if (!request.version().equals(requests.version())) {
+            return "it comes from a manager of release " + request.version() + ", this worker is release "
+                    + requests.version() + " (run the same release on the manager and every worker)";
+        }
+        if (!request.database().equals(database.id())) {
+            return "it comes from a manager of another database (its database id " + request.database() + ", this "
+                    + "worker's " + database.id() + "): point the worker at the manager's database "
+                    + "(SPRING_DATASOURCE_URL)";
+        }
+        return null;
+    }
+
+    private boolean isRunning(JobExecution run) {
+        JobExecution fresh = jobRepository.getJobExecution(run.getId());
+        return fresh != null && fresh.getStatus().isRunning() && fresh.getStatus() != BatchStatus.STOPPING;
+    }
+
+    private static long moreBytes(Counter uploaded, double[] counted) {
+        if (uploaded == null) {
+            return 0;
+        }
+        double now = uploaded.count();
+        long more = (long) (now - counted[0]);
+        counted[0] += more;
+        return more;
+    }
+}

@@ -1,0 +1,49 @@
+package com.filemailbatch.workers;
+
+import com.filemailbatch.launch.GracefulStop;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+
+/** A worker process as the {@code worker} command drives it: start taking partitions, wait, shut down. */
+public class WorkerProcess {
+
+    private final SimpleMessageListenerContainer listener;
+    private final PartitionWorker worker;
+    private final WorkerExit exit;
+    private final WorkersProperties properties;
+
+    WorkerProcess(SimpleMessageListenerContainer listener, PartitionWorker worker, WorkerExit exit,
+            WorkersProperties properties) {
+        this.listener = listener;
+        this.worker = worker;
+        this.exit = exit;
+        this.properties = properties;
+    }
+
+    /** How this worker is named in the history. */
+    public String name() {
+        return worker.name();
+    }
+
+    public String queue() {
+        return properties.queue();
+    }
+
+    /** Starts taking partition requests from the queue. */
+    public void start() {
+        listener.start();
+    }
+
+    /** Waits until the worker must end (it refused a partition of another release or database). @return exit code */
+    public int awaitExit() throws InterruptedException {
+        return exit.await();
+    }
+
+    /**
+     * Takes no new request; the partition in progress stops after its chunk in flight and is handed back for another
+     * worker. Returns when it has.
+     */
+    public void shutDown() {
+        listener.stop(() -> { });
+        worker.shutDown(GracefulStop.GRACE);
+    }
+}
