@@ -57,7 +57,6 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.hikari.maximum-pool-size=8"})
 class WorkersJobTest {
 
-    private static final int MIB = 1024 * 1024;
     /** Each test class its own queue: nothing of another run of the suite can reach it. */
     private static final String QUEUE = "filemail-batch.test." + UUID.randomUUID();
 
@@ -93,37 +92,35 @@ class WorkersJobTest {
     @TempDir
     Path dir;
 
-    private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+    private WorkerFixture fixture;
 
     @BeforeEach
     void cleanSlate() {
+        fixture = new WorkerFixture(environment, jdbc, sandbox, partitions, dir);
         TestData.reset(jdbc, sandbox);
+        sandbox.setLatency(java.time.Duration.ZERO);
         jdbc.update("DELETE FROM upload_partition");
         amqpAdmin.purgeQueue(QUEUE, false);
     }
 
     @AfterEach
     void stopWorkers() {
-        workers.forEach(worker -> {
-            worker.getBean(WorkerProcess.class).shutDown();
-            worker.close();
-        });
-        workers.clear();
+        fixture.stopWorkers();
     }
 
     @Test
     void twoWorkersDeliverEveryTransferAndTheBytesThatArriveAreTheSourceBytes() throws Exception {
-        startWorker("worker-a", Map.of());
-        startWorker("worker-b", Map.of());
-        Path input = sixTransfers();
+        fixture.startWorker("worker-a", Map.of());
+        fixture.startWorker("worker-b", Map.of());
+        Path input = fixture.sixTransfers();
 
         JobExecution run = jobs.send(input, LocalDate.of(2026, 11, 25));
 
-        assertThat(run.getStatus()).as(() -> failures(run)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(run.getStatus()).as(() -> fixture.failures(run)).isEqualTo(BatchStatus.COMPLETED);
         assertThat(TestData.ledgerStatuses(jdbc)).hasSize(6).allSatisfy((reference, status) ->
                 assertThat(status).as(reference).isEqualTo("COMPLETED"));
         for (int i = 1; i <= 6; i++) {
-            assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
+            fixture.assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
         }
         List<UploadPartition> recorded = partitions.of(run.getId());
         assertThat(recorded).hasSize(4).allSatisfy(partition -> {
@@ -133,7 +130,7 @@ class WorkersJobTest {
             assertThat(partition.partitionName()).startsWith("run" + run.getId() + "-p");
         });
         assertThat(recorded.stream().mapToInt(UploadPartition::transfers).sum()).isEqualTo(6);
-        assertThat(recorded.stream().mapToLong(UploadPartition::bytesSent).sum()).isEqualTo(totalBytes());
+        assertThat(recorded.stream().mapToLong(UploadPartition::bytesSent).sum()).isEqualTo(WorkerFixture.totalBytes());
         // The manager's step sums its partitions: six transfers read and written.
         var uploadStep = run.getStepExecutions().stream()
                 .filter(step -> step.getStepName().equals("uploadTransfersStep")).findFirst().orElseThrow();
@@ -142,7 +139,7 @@ class WorkersJobTest {
 
     @Test
     void withNoWorkerTheRunFailsAfterTheWaitAndTheSameRunResumesOnceAWorkerIsThere() throws Exception {
-        Path input = sixTransfers();
+        Path input = fixture.sixTransfers();
 
         JobExecution first = jobs.send(input, LocalDate.of(2026, 11, 26));
 
@@ -156,14 +153,14 @@ class WorkersJobTest {
 
         // The withdrawn requests are still in the queue: the worker drops them (their run is over), then takes the
         // restarted run's.
-        startWorker("late-worker", Map.of());
+        fixture.startWorker("late-worker", Map.of());
         JobExecution second = jobOperator.restart(first);
 
-        assertThat(second.getStatus()).as(() -> failures(second)).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.getStatus()).as(() -> fixture.failures(second)).isEqualTo(BatchStatus.COMPLETED);
         assertThat(TestData.ledgerStatuses(jdbc)).hasSize(6).allSatisfy((reference, status) ->
                 assertThat(status).as(reference).isEqualTo("COMPLETED"));
         for (int i = 1; i <= 6; i++) {
-            assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
+            fixture.assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
         }
         assertThat(partitions.of(second.getId())).allSatisfy(partition ->
                 assertThat(partition.worker()).isEqualTo("late-worker"));
@@ -171,7 +168,7 @@ class WorkersJobTest {
 
     @Test
     void aWorkerRefusesARequestOfAnotherReleaseLeavesItQueuedAndEnds() throws Exception {
-        ConfigurableApplicationContext worker = startWorker("old-worker", Map.of());
+        ConfigurableApplicationContext worker = fixture.startWorker("old-worker", Map.of());
         WorkerProcess process = worker.getBean(WorkerProcess.class);
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
             try {
@@ -192,7 +189,7 @@ class WorkersJobTest {
 
     @Test
     void aWorkerOfAnotherDatabaseRefusesThePartitionsAndTouchesNothing() throws Exception {
-        ConfigurableApplicationContext stranger = startWorker("stranger", Map.of("spring.datasource.url",
+        ConfigurableApplicationContext stranger = fixture.startWorker("stranger", Map.of("spring.datasource.url",
                 "jdbc:h2:file:" + dir.resolve("other-db"), "spring.datasource.username", "sa",
                 "filemail.data-dir", dir.resolve("other-data").toString()));
         WorkerProcess process = stranger.getBean(WorkerProcess.class);
@@ -203,7 +200,7 @@ class WorkersJobTest {
                 throw new IllegalStateException(e);
             }
         });
-        Path input = sixTransfers();
+        Path input = fixture.sixTransfers();
 
         JobExecution run = jobs.send(input, LocalDate.of(2026, 11, 27));
 
@@ -217,77 +214,4 @@ class WorkersJobTest {
         assertThat(sandbox.requests()).noneMatch(request -> request.path().equals("/savefile.ashx"));
     }
 
-    /** What went wrong, for the message of a failed assertion. */
-    private String failures(JobExecution run) {
-        return run.getAllFailureExceptions() + " " + run.getStepExecutions().stream().map(step -> step.getStepName()
-                + "=" + step.getStatus() + " " + step.getExitStatus().getExitDescription()).toList() + " partitions "
-                + partitions.of(run.getId());
-    }
-
-    private ConfigurableApplicationContext startWorker(String name, Map<String, String> overrides) {
-        List<String> properties = new ArrayList<>();
-        for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "filemail.base-url", "filemail.api-key", "filemail.data-dir", "filemail.reports-dir",
-                "filemail.upload.chunk-size", "filemail.workers.poll-interval", "filemail.workers.heartbeat",
-                "filemail.workers.lost-after", "filemail.workers.queue")) {
-            if (!overrides.containsKey(key)) {
-                properties.add("--" + key + "=" + environment.getProperty(key, ""));
-            }
-        }
-        overrides.forEach((key, value) -> properties.add("--" + key + "=" + value));
-        properties.add("--spring.datasource.hikari.maximum-pool-size=6");
-        properties.add("--filemail.workers.enabled=true");
-        properties.add("--filemail.workers.worker-process=true");
-        properties.add("--filemail.workers.name=" + name);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FilemailBatchApplication.class)
-                .web(WebApplicationType.NONE)
-                // As command-line arguments: they win over the test JVM's own settings, as the worker command's do.
-                .run(properties.toArray(String[]::new));
-        context.getBean(WorkerProcess.class).start();
-        workers.add(context);
-        return context;
-    }
-
-    private Path sixTransfers() throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("reference,subject,to,files");
-        for (int i = 1; i <= 6; i++) {
-            write("file-" + i + ".bin", size(i));
-            lines.add("W-" + i + ",Worker file " + i + ",ann@example.com,file-" + i + ".bin");
-        }
-        return TestData.csv(dir, "workers.csv", lines.toArray(String[]::new));
-    }
-
-    /** Two files above one 5 MiB chunk, the others small. */
-    private static int size(int i) {
-        return i <= 2 ? 5 * MIB + 1000 * i : 10_000 * i;
-    }
-
-    private static long totalBytes() {
-        long total = 0;
-        for (int i = 1; i <= 6; i++) {
-            total += size(i);
-        }
-        return total;
-    }
-
-    private void assertReceivedAsSent(String reference, String file) throws Exception {
-        String transferId = jdbc.queryForObject("SELECT transfer_id FROM transfer_ledger WHERE reference = ?",
-                String.class, reference);
-        SandboxTransfer transfer = sandbox.transfers().stream().filter(t -> t.id().equals(transferId)).findFirst()
-                .orElseThrow();
-        assertThat(transfer.status()).as(reference).isEqualTo(SandboxTransfer.Status.COMPLETED);
-        assertThat(transfer.files().stream().collect(Collectors.toMap(SandboxFile::name, SandboxFile::sha256)))
-                .isEqualTo(Map.of(file, sha256(dir.resolve(file))));
-    }
-
-    private void write(String name, int size) throws IOException {
-        byte[] bytes = new byte[size];
-        new Random(name.hashCode()).nextBytes(bytes);
-        Files.write(dir.resolve(name), bytes);
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 }
