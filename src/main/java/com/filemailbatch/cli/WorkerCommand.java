@@ -1,7 +1,9 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.launch.FailureMessages;
 import com.filemailbatch.workers.WorkerProcess;
+import org.springframework.amqp.AmqpException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +89,15 @@ final class WorkerCommand extends ContextCommand {
             out.flush();
             Runtime.getRuntime().halt(ExitCodes.OK);
         }, "filemail-batch-worker-stop"));
-        worker.start();
-        out.println("Worker " + worker.name() + " is taking upload partitions from RabbitMQ queue " + worker.queue()
-                + " (Ctrl-C to stop).");
+        try {
+            worker.start();
+        } catch (AmqpException e) {
+            throw new ConfigurationException("cannot reach RabbitMQ at " + worker.broker() + ": "
+                    + FailureMessages.rootMessage(e) + " (set SPRING_RABBITMQ_HOST, _PORT, _USERNAME, _PASSWORD, "
+                    + "_VIRTUAL_HOST)", e);
+        }
+        out.println("Worker " + worker.name() + " is taking upload partitions from RabbitMQ " + worker.broker()
+                + ", queue " + worker.queue() + " (Ctrl-C to stop).");
         int code = worker.awaitExit();
         err.println("Worker " + worker.name() + " stopped: it refused a partition (see the log above).");
         return code;

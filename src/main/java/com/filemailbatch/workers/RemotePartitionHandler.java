@@ -41,6 +41,8 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     private final UploadPartitions partitions;
     private final WorkersProperties properties;
     private final String workerStepName;
+    /** Why the last request could not be sent, for the message of a run that gave up. */
+    private volatile String lastSendFailure;
 
     RemotePartitionHandler(PartitionRequests requests, JobRepository jobRepository, UploadPartitions partitions,
             WorkersProperties properties, String workerStepName) {
@@ -105,6 +107,12 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
                         + "reaches RabbitMQ and this database, with the same release and master key (a worker of "
                         + "another release or database refuses partitions: see its log); then run the same command "
                         + "again to resume";
+                if (!unsent.isEmpty()) {
+                    message = unsent.size() + " of run " + jobExecutionId + "'s upload partitions could not be sent: "
+                            + "RabbitMQ could not be reached for " + properties.waitForWorkers().toString()
+                            .substring(2).toLowerCase() + " (" + lastSendFailure + "; set spring.rabbitmq.host, "
+                            + "port, username, password, virtual-host); then run the same command again to resume";
+                }
                 withdrawWaiting(rows, BatchStatus.FAILED, message);
                 throw new WorkersUnavailableException(message);
             }
@@ -134,6 +142,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
                     requests.database()));
             return true;
         } catch (AmqpException e) {
+            lastSendFailure = e.getMessage();
             log.warn("Cannot send partition {} of run {} to RabbitMQ now ({}); trying again in {}", stepExecutionId,
                     jobExecutionId, e.getMessage(), properties.pollInterval());
             return false;

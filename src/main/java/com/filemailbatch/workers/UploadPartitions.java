@@ -110,8 +110,12 @@ public class UploadPartitions {
 
     /** Deletes the partitions of these runs (purge). */
     public int deleteOf(Collection<Long> jobExecutionIds) {
-        return jobExecutionIds.stream().mapToInt(id -> jdbc.update(
-                "DELETE FROM upload_partition WHERE job_execution_id = ?", id)).sum();
+        if (jobExecutionIds.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(", ", jobExecutionIds.stream().map(id -> "?").toList());
+        return jdbc.update("DELETE FROM upload_partition WHERE job_execution_id IN (" + in + ")",
+                jobExecutionIds.toArray());
     }
 
     /** The database's clock. */

@@ -1,6 +1,9 @@
 package com.filemailbatch.workers;
 
 import com.filemailbatch.launch.GracefulStop;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
 /** A worker process as the {@code worker} command drives it: start taking partitions, wait, shut down. */
@@ -11,8 +14,13 @@ public class WorkerProcess {
     private final WorkerExit exit;
     private final WorkersProperties properties;
 
+    private final AmqpAdmin admin;
+    private final ConnectionFactory connectionFactory;
+
     WorkerProcess(SimpleMessageListenerContainer listener, PartitionWorker worker, WorkerExit exit,
-            WorkersProperties properties) {
+            WorkersProperties properties, AmqpAdmin admin, ConnectionFactory connectionFactory) {
+        this.admin = admin;
+        this.connectionFactory = connectionFactory;
         this.listener = listener;
         this.worker = worker;
         this.exit = exit;
@@ -28,9 +36,19 @@ public class WorkerProcess {
         return properties.queue();
     }
 
-    /** Starts taking partition requests from the queue. */
+    /**
+     * Starts taking partition requests from the queue, once the broker answered (it declares the queue).
+     *
+     * @throws org.springframework.amqp.AmqpException when RabbitMQ cannot be reached or refuses the credentials
+     */
     public void start() {
+        admin.declareQueue(new Queue(properties.queue(), true));
         listener.start();
+    }
+
+    /** Where the broker is, as the worker reaches it: {@code host:port/virtual-host}. */
+    public String broker() {
+        return connectionFactory.getHost() + ":" + connectionFactory.getPort() + "/" + connectionFactory.getVirtualHost();
     }
 
     /** Waits until the worker must end (it refused a partition of another release or database). @return exit code */

@@ -5,6 +5,7 @@ import com.filemailbatch.ledger.UploadLedger;
 import com.filemailbatch.logging.RunLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -97,8 +98,10 @@ class WorkersConfiguration {
 
         @Bean
         WorkerProcess workerProcess(SimpleMessageListenerContainer partitionListener, PartitionWorker partitionWorker,
-                WorkerExit workerExit, WorkersProperties properties) {
-            return new WorkerProcess(partitionListener, partitionWorker, workerExit, properties);
+                WorkerExit workerExit, WorkersProperties properties, AmqpAdmin amqpAdmin,
+                ConnectionFactory connectionFactory) {
+            return new WorkerProcess(partitionListener, partitionWorker, workerExit, properties, amqpAdmin,
+                    connectionFactory);
         }
 
         /** One partition at a time, taken one message at a time; started by the worker command. */

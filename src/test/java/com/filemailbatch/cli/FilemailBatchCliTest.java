@@ -105,7 +105,7 @@ class FilemailBatchCliTest {
         assertThat(execute()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
-                + "verify-receipts, purge, serve, dashboard, recover, rotate-key, check, notifications)",
+                + "verify-receipts, purge, serve, dashboard, worker, recover, rotate-key, check, notifications)",
                 "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
     }
@@ -139,7 +139,7 @@ class FilemailBatchCliTest {
         assertThat(execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
 
         assertThat(errLines()).containsExactly("error: unknown command 'dashbord'",
-                "did you mean: dashboard, show, history?", "Try: filemail-batch --help");
+                "did you mean: dashboard, show, worker?", "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
     }
 
