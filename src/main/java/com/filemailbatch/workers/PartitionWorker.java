@@ -1,9 +1,11 @@
 package com.filemailbatch.workers;
 
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -11,11 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -32,7 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  * noticed by its silence (see {@link RemotePartitionHandler}), not by the broker, whose delivery timeout (30 minutes by
  * default) is shorter than a partition of large files may take.
  */
-class PartitionWorker implements ChannelAwareMessageListener {
+class PartitionWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
     private static final Set<BatchStatus> RUNNABLE = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
@@ -43,6 +44,7 @@ class PartitionWorker implements ChannelAwareMessageListener {
     private final UploadPartitions partitions;
     private final DatabaseIdentity database;
     private final PartitionRequests requests;
+    private final RabbitOperations amqp;
     private final ObjectMapper json;
     private final WorkersProperties properties;
     private final MeterRegistry meters;
@@ -60,13 +62,14 @@ class PartitionWorker implements ChannelAwareMessageListener {
     private final ReentrantLock busy = new ReentrantLock();
 
     PartitionWorker(StepExecutionRequestHandler handler, JobRepository jobRepository, UploadPartitions partitions,
-            DatabaseIdentity database, PartitionRequests requests, ObjectMapper json, WorkersProperties properties,
+            DatabaseIdentity database, PartitionRequests requests, RabbitOperations amqp, ObjectMapper json, WorkersProperties properties,
             MeterRegistry meters, String name, WorkerExit exit) {
         this.handler = handler;
         this.jobRepository = jobRepository;
         this.partitions = partitions;
         this.database = database;
         this.requests = requests;
+        this.amqp = amqp;
         this.json = json;
         this.properties = properties;
         this.meters = meters;
@@ -78,12 +81,41 @@ class PartitionWorker implements ChannelAwareMessageListener {
         return name;
     }
 
-    @Override
-    public void onMessage(Message message, Channel channel) throws IOException {
-        long tag = message.getMessageProperties().getDeliveryTag();
+    /**
+     * Takes requests one at a time while the worker runs: only when it is free does it ask the broker for the next
+     * (a basic.get, not a subscription), so that a busy worker never holds a request another could run now.
+     */
+    void work() {
+        while (!shuttingDown) {
+            try {
+                Claimed claimed = amqp.execute(this::takeOne);
+                if (claimed != null) {
+                    run(claimed.request(), claimed.partition());
+                    continue;
+                }
+            } catch (AmqpException e) {
+                log.warn("Cannot take partition requests from RabbitMQ now ({}); trying again", e.getMessage());
+            } catch (RuntimeException e) {
+                // The database gone for a moment, say: the claim, if any, goes silent and is taken over.
+                log.error("Taking or running a partition failed; taking the next one", e);
+            }
+            pause(properties.pollInterval());
+        }
+    }
+
+    private record Claimed(PartitionRequest request, StepExecution partition) {
+    }
+
+    /** The next request of the queue, answered: null when there is none or it is not this worker's to run. */
+    private Claimed takeOne(Channel channel) throws IOException {
+        GetResponse message = channel.basicGet(properties.queue(), false);
+        if (message == null) {
+            return null;
+        }
+        long tag = message.getEnvelope().getDeliveryTag();
         if (shuttingDown) {
             channel.basicReject(tag, true);
-            return;
+            return null;
         }
         PartitionRequest request;
         try {
@@ -92,7 +124,7 @@ class PartitionWorker implements ChannelAwareMessageListener {
             log.error("Dropped a message of queue {} that is no partition request: {}", properties.queue(),
                     e.getMessage());
             channel.basicAck(tag, false);
-            return;
+            return null;
         }
         String refusal = refusal(request);
         if (refusal != null) {
@@ -102,28 +134,38 @@ class PartitionWorker implements ChannelAwareMessageListener {
             log.error("Refused partition {} of run {}: {}. This worker stops (exit 78).", request.stepExecutionId(),
                     request.jobExecutionId(), refusal);
             exit.exit(78);
-            return;
+            return null;
         }
         StepExecution partition = jobRepository.getStepExecution(request.stepExecutionId());
         if (partition == null || !isRunning(partition.getJobExecution())) {
             log.info("Dropped the request for partition {} of run {}: its run is no longer running",
                     request.stepExecutionId(), request.jobExecutionId());
             channel.basicAck(tag, false);
-            return;
+            return null;
         }
         if (!partitions.claim(partition.getId(), name, properties.lostAfter())) {
             log.info("Dropped the request for partition {} of run {}: it ended, or another live worker runs it",
                     partition.getStepName(), request.jobExecutionId());
             channel.basicAck(tag, false);
-            return;
+            return null;
         }
+        // Acknowledged once claimed: from here the claim's heartbeat, not the broker, tells whether it is being run.
         channel.basicAck(tag, false);
         if (!RUNNABLE.contains(partition.getStatus())) {
             // Its last worker finished it and died before it could say so.
             partitions.end(partition.getId(), name, partition.getStatus().name(), 0);
-            return;
+            return null;
         }
-        run(request, partition);
+        return new Claimed(request, partition);
+    }
+
+    private void pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shuttingDown = true;
+        }
     }
 
     private void run(PartitionRequest request, StepExecution partition) {

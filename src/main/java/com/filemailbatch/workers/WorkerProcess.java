@@ -4,12 +4,11 @@ import com.filemailbatch.launch.GracefulStop;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
 /** A worker process as the {@code worker} command drives it: start taking partitions, wait, shut down. */
 public class WorkerProcess {
 
-    private final SimpleMessageListenerContainer listener;
+    private Thread taking;
     private final PartitionWorker worker;
     private final WorkerExit exit;
     private final WorkersProperties properties;
@@ -17,11 +16,10 @@ public class WorkerProcess {
     private final AmqpAdmin admin;
     private final ConnectionFactory connectionFactory;
 
-    WorkerProcess(SimpleMessageListenerContainer listener, PartitionWorker worker, WorkerExit exit,
-            WorkersProperties properties, AmqpAdmin admin, ConnectionFactory connectionFactory) {
+    WorkerProcess(PartitionWorker worker, WorkerExit exit, WorkersProperties properties, AmqpAdmin admin,
+            ConnectionFactory connectionFactory) {
         this.admin = admin;
         this.connectionFactory = connectionFactory;
-        this.listener = listener;
         this.worker = worker;
         this.exit = exit;
         this.properties = properties;
@@ -43,7 +41,8 @@ public class WorkerProcess {
      */
     public void start() {
         admin.declareQueue(new Queue(properties.queue(), true));
-        listener.start();
+        taking = new Thread(worker::work, "filemail-batch-worker");
+        taking.start();
     }
 
     /** Where the broker is, as the worker reaches it: {@code host:port/virtual-host}. */
@@ -61,7 +60,6 @@ public class WorkerProcess {
      * worker. Returns when it has.
      */
     public void shutDown() {
-        listener.stop(() -> { });
         worker.shutDown(GracefulStop.GRACE);
     }
 }

@@ -4,12 +4,11 @@ import com.filemailbatch.BuildInfo;
 import com.filemailbatch.ledger.UploadLedger;
 import com.filemailbatch.logging.RunLogContext;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -83,8 +82,8 @@ class WorkersConfiguration {
         @Bean
         PartitionWorker partitionWorker(JobRepository jobRepository, BeanFactory beanFactory,
                 UploadPartitions uploadPartitions, DatabaseIdentity databaseIdentity,
-                PartitionRequests partitionRequests, ObjectMapper objectMapper, WorkersProperties properties,
-                MeterRegistry meterRegistry, WorkerExit workerExit) {
+                PartitionRequests partitionRequests, RabbitOperations rabbitOperations, ObjectMapper objectMapper,
+                WorkersProperties properties, MeterRegistry meterRegistry, WorkerExit workerExit) {
             BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
             steps.setBeanFactory(beanFactory);
             StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -93,30 +92,13 @@ class WorkersConfiguration {
             String name = properties.name().isBlank() ? com.filemailbatch.liveness.ThisProcess.id()
                     : properties.name();
             return new PartitionWorker(handler, jobRepository, uploadPartitions, databaseIdentity, partitionRequests,
-                    objectMapper, properties, meterRegistry, name, workerExit);
+                    rabbitOperations, objectMapper, properties, meterRegistry, name, workerExit);
         }
 
         @Bean
-        WorkerProcess workerProcess(SimpleMessageListenerContainer partitionListener, PartitionWorker partitionWorker,
-                WorkerExit workerExit, WorkersProperties properties, AmqpAdmin amqpAdmin,
-                ConnectionFactory connectionFactory) {
-            return new WorkerProcess(partitionListener, partitionWorker, workerExit, properties, amqpAdmin,
-                    connectionFactory);
-        }
-
-        /** One partition at a time, taken one message at a time; started by the worker command. */
-        @Bean
-        SimpleMessageListenerContainer partitionListener(ConnectionFactory connectionFactory,
-                PartitionWorker partitionWorker, WorkersProperties properties) {
-            SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-            container.setQueueNames(properties.queue());
-            container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-            container.setPrefetchCount(1);
-            container.setConcurrentConsumers(1);
-            container.setMissingQueuesFatal(false);
-            container.setMessageListener(partitionWorker);
-            container.setAutoStartup(false);
-            return container;
+        WorkerProcess workerProcess(PartitionWorker partitionWorker, WorkerExit workerExit,
+                WorkersProperties properties, AmqpAdmin amqpAdmin, ConnectionFactory connectionFactory) {
+            return new WorkerProcess(partitionWorker, workerExit, properties, amqpAdmin, connectionFactory);
         }
     }
 }
