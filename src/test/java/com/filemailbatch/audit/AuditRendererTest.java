@@ -20,7 +20,7 @@ class AuditRendererTest {
     void jsonTimesCarryTheOffsetOfThisMachineToTheMillisecond() {
         LocalDateTime started = LocalDateTime.of(2026, 11, 30, 13, 53, 57, 951_155_542);
         RunRecord run = new RunRecord(1, "sendTransfersJob", "COMPLETED", "COMPLETED", "", started, null, "in.csv",
-                "2026-11-30", false, Map.of(), null);
+                "2026-11-30", false, Map.of(), null, List.of());
 
         JsonNode json = mapper.readTree(new AuditRenderer(mapper).json(List.of(run))).get(0);
 
@@ -29,5 +29,14 @@ class AuditRendererTest {
         assertThat(OffsetDateTime.parse(json.get("startTime").asString()).toInstant())
                 .isEqualTo(started.withNano(951_000_000).atZone(ZoneId.systemDefault()).toInstant());
         assertThat(json.get("endTime").isNull()).isTrue();
+    }
+
+    @Test
+    void partitionDurationsAreShortAndExact() {
+        assertThat(AuditRenderer.duration(null)).isEqualTo("-");
+        assertThat(AuditRenderer.duration(850L)).isEqualTo("850ms");
+        assertThat(AuditRenderer.duration(42_349L)).isEqualTo("42.3s");
+        assertThat(AuditRenderer.duration(90_250L)).isEqualTo("1m30s");
+        assertThat(AuditRenderer.duration(3_727_000L)).isEqualTo("1h02m07s");
     }
 }
