@@ -14,15 +14,30 @@ import java.util.UUID;
  */
 final class BenchDatabase implements AutoCloseable {
 
-    private final String server = System.getenv().getOrDefault("FILEMAIL_BENCH_POSTGRES",
-            "jdbc:postgresql://127.0.0.1:5432/");
-    private final String user = System.getenv().getOrDefault("FILEMAIL_BENCH_POSTGRES_USER", "postgres");
-    private final String password = System.getenv().getOrDefault("FILEMAIL_BENCH_POSTGRES_PASSWORD", "");
+    private final String server;
+    private final String user;
+    private final String password;
     private final String name = "filemail_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
-    /** @throws BenchUnavailableException when the server cannot be reached or refuses to make a database */
+    private BenchDatabase(String server, String user, String password) {
+        this.server = server;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** On the server the environment names. */
     static BenchDatabase create() {
-        BenchDatabase database = new BenchDatabase();
+        return create(System.getenv().getOrDefault("FILEMAIL_BENCH_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/"),
+                System.getenv().getOrDefault("FILEMAIL_BENCH_POSTGRES_USER", "postgres"),
+                System.getenv().getOrDefault("FILEMAIL_BENCH_POSTGRES_PASSWORD", ""));
+    }
+
+    /**
+     * @param server a JDBC URL ending with {@code /}, to which a database name is appended
+     * @throws BenchUnavailableException when the server cannot be reached or refuses to make a database
+     */
+    static BenchDatabase create(String server, String user, String password) {
+        BenchDatabase database = new BenchDatabase(server, user, password);
         try (Connection admin = database.connect(); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + database.name);
         } catch (SQLException e) {
