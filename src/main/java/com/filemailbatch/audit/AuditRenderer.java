@@ -73,10 +73,12 @@ public final class AuditRenderer {
         details.parameters().forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-12s %s%n",
                 Visible.text(name), Visible.text(value))));
         out.append("Steps:").append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, "  %-26s %-10s %8s %8s %8s %8s %8s %9s%n", "STEP", "STATUS", "READ",
-                "WRITTEN", "SKIPPED", "FILTERED", "COMMITS", "ROLLBACKS"));
+        // Wide enough for a partition's step (uploadPartitionStep:run12345-p15) too.
+        int width = Math.max(26, details.steps().stream().mapToInt(step -> step.stepName().length()).max().orElse(0));
+        out.append(String.format(Locale.ROOT, "  %-" + width + "s %-10s %8s %8s %8s %8s %8s %9s%n", "STEP", "STATUS",
+                "READ", "WRITTEN", "SKIPPED", "FILTERED", "COMMITS", "ROLLBACKS"));
         details.steps().forEach(step -> out.append(String.format(Locale.ROOT,
-                "  %-26s %-10s %8d %8d %8d %8d %8d %9d%n", step.stepName(), step.status(), step.readCount(),
+                "  %-" + width + "s %-10s %8d %8d %8d %8d %8d %9d%n", step.stepName(), step.status(), step.readCount(),
                 step.writeCount(), step.skipCount(), step.filterCount(), step.commitCount(), step.rollbackCount())));
         if (!run.partitions().isEmpty()) {
             out.append(workers(run.partitions()));

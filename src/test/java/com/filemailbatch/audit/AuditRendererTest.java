@@ -39,4 +39,20 @@ class AuditRendererTest {
         assertThat(AuditRenderer.duration(90_250L)).isEqualTo("1m30s");
         assertThat(AuditRenderer.duration(3_727_000L)).isEqualTo("1h02m07s");
     }
+
+    @Test
+    void aPartitionsStepNameKeepsTheStepTableAligned() {
+        RunRecord run = new RunRecord(7, "sendTransfersJob", "COMPLETED", "COMPLETED", null, null, null, "in.csv",
+                "2026-11-30", false, Map.of(), null, List.of(new PartitionRecord("run7-p0", "w1", "ENDED",
+                        "COMPLETED", 2, 2048, 1, null, null, 1500L)));
+        List<StepRecord> steps = List.of(new StepRecord("uploadTransfersStep", "COMPLETED", 0, 0, 0, 0, 1, 0, null,
+                null, "COMPLETED", null), new StepRecord("uploadPartitionStep:run7-p0", "COMPLETED", 2, 2, 0, 0, 1, 0,
+                null, null, "COMPLETED", null));
+
+        String text = new AuditRenderer(mapper).details(new RunDetails(run, Map.of(), steps, Map.of(), List.of(),
+                List.of()));
+
+        assertThat(text).contains("  uploadTransfersStep         COMPLETED ", "  uploadPartitionStep:run7-p0 COMPLETED ")
+                .containsPattern("(?m)^  run7-p0 +w1 +ENDED +COMPLETED +2 +2,048 +1\\.5s +1$");
+    }
 }
