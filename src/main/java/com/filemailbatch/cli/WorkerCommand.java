@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "The run itself (run or serve, the manager) must have filemail.workers.enabled=true; it initializes "
                         + "the transfers and cleans up, and splits the uploads into partitions for the workers.",
                 "Shared with the manager: the database (PostgreSQL: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD), "
-                        + "the master key (FILEMAIL_BATCH_SECRET, or the same master.key), the API key (FILEMAIL_API_KEY), the release, and "
+                        + "the master key (FILEMAIL_BATCH_SECRET), the API key (FILEMAIL_API_KEY), the release, and "
                         + "the files, at the same paths (shared storage). RabbitMQ: SPRING_RABBITMQ_HOST / _PORT / "
                         + "_USERNAME / _PASSWORD / _VIRTUAL_HOST.",
                 "A partition of another release or database is refused and left for another worker; this worker "

@@ -97,6 +97,7 @@ class PartitionWorker implements ChannelAwareMessageListener {
         String refusal = refusal(request);
         if (refusal != null) {
             // Back to the queue for a worker that can run it; this one ends, rather than take it again and again.
+            shuttingDown = true;
             channel.basicReject(tag, true);
             log.error("Refused partition {} of run {}: {}. This worker stops (exit 78).", request.stepExecutionId(),
                     request.jobExecutionId(), refusal);
@@ -155,11 +156,18 @@ class PartitionWorker implements ChannelAwareMessageListener {
             }
         };
         current.set(partition);
+        // A beat and the partition's end never overlap: the bytes a beat counted are never lost to the end's update.
+        boolean[] ended = {false};
         var beating = heartbeats.scheduleWithFixedDelay(() -> {
-            try {
-                beat.run();
-            } catch (RuntimeException e) {
-                log.warn("Heartbeat of partition {} failed: {}", partition.getStepName(), e.getMessage());
+            synchronized (counted) {
+                if (ended[0]) {
+                    return;
+                }
+                try {
+                    beat.run();
+                } catch (RuntimeException e) {
+                    log.warn("Heartbeat of partition {} failed: {}", partition.getStepName(), e.getMessage());
+                }
             }
         }, properties.heartbeat().toMillis(), properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         StepExecution result;
@@ -167,6 +175,9 @@ class PartitionWorker implements ChannelAwareMessageListener {
             result = handler.handle(new StepExecutionRequest(request.stepName(), partition.getId()));
         } finally {
             beating.cancel(false);
+            synchronized (counted) {
+                ended[0] = true;
+            }
             current.set(null);
         }
         StepExecution recorded = jobRepository.getStepExecution(partition.getId());
