@@ -73,9 +73,9 @@ final class WorkersBenchmark implements AutoCloseable {
                 settings.capBytesPerSecond(), settings.filesPerWorker(), settings.fileMib(), queue);
         database = BenchDatabase.create();
         sandbox = FilemailSandbox.start(SandboxOptions.defaults().countingUploadsOnly());
-        List<Path> files = files(settings.maxWorkers() * settings.filesPerWorker());
         manager = context("manager", List.of());
         checkBroker();
+        List<Path> files = files(settings.maxWorkers() * settings.filesPerWorker());
         List<WorkersFigures.Pass> passes = new ArrayList<>();
         for (int k = 1; k <= settings.maxWorkers(); k++) {
             startWorker(k);
