@@ -182,6 +182,14 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void aWorkersBenchCapThatIsNoSizeIsAUsageError() {
+        assertThat(execute("bench", "--workers", "--workers-cap", "fast")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: --workers-cap 'fast' is no size (such as 4MB, 500KB)");
+        assertThat(execute("bench", "--workers", "--workers-max", "9")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void aNegativeStaleAfterIsAUsageError() throws Exception {
         assertThat(execute("cleanup", "--stale-after=-P1D")).isEqualTo(ExitCodes.USAGE);
 
