@@ -21,15 +21,16 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepLocator;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The worker's side of remote partitioning: takes one partition request at a time from the queue, checks that it
- * comes from a manager of this release and database, claims the partition in {@code upload_partition}, and runs it
- * with Spring Batch's {@link StepExecutionRequestHandler} against the shared job repository, beating the partition's
- * heartbeat meanwhile. The message is acknowledged once the partition is claimed: a worker that dies afterwards is
+ * comes from a manager of this release and database, claims the partition in {@code upload_partition}, and runs its
+ * step execution (found by the {@code StepExecutionRequest}'s step name) against the shared job repository, beating
+ * the partition's heartbeat meanwhile. The message is acknowledged once the partition is claimed: a worker that dies afterwards is
  * noticed by its silence (see {@link RemotePartitionHandler}), not by the broker, whose delivery timeout (30 minutes by
  * default) is shorter than a partition of large files may take.
  */
@@ -39,7 +40,7 @@ class PartitionWorker {
     private static final Set<BatchStatus> RUNNABLE = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
             BatchStatus.STOPPED);
 
-    private final StepExecutionRequestHandler handler;
+    private final StepLocator steps;
     private final JobRepository jobRepository;
     private final UploadPartitions partitions;
     private final DatabaseIdentity database;
@@ -61,10 +62,10 @@ class PartitionWorker {
     /** Held while a partition runs and until it is ended or handed back: shutting down waits for it. */
     private final ReentrantLock busy = new ReentrantLock();
 
-    PartitionWorker(StepExecutionRequestHandler handler, JobRepository jobRepository, UploadPartitions partitions,
+    PartitionWorker(StepLocator steps, JobRepository jobRepository, UploadPartitions partitions,
             DatabaseIdentity database, PartitionRequests requests, RabbitOperations amqp, ObjectMapper json, WorkersProperties properties,
             MeterRegistry meters, String name, WorkerExit exit) {
-        this.handler = handler;
+        this.steps = steps;
         this.jobRepository = jobRepository;
         this.partitions = partitions;
         this.database = database;
@@ -159,6 +160,22 @@ class PartitionWorker {
         return new Claimed(request, partition);
     }
 
+    /**
+     * What Spring Batch's {@code StepExecutionRequestHandler} does with a request, on the very step execution this
+     * worker holds, so that the heartbeat and a shutdown can ask it to stop after its chunk in flight.
+     */
+    private void execute(PartitionRequest request, StepExecution partition) {
+        Step step = steps.getStep(request.stepName());
+        try {
+            step.execute(partition);
+        } catch (JobInterruptedException e) {
+            partition.setStatus(BatchStatus.STOPPED);
+        } catch (Throwable e) {
+            partition.addFailureException(e);
+            partition.setStatus(BatchStatus.FAILED);
+        }
+    }
+
     private void pause(Duration time) {
         try {
             Thread.sleep(time.toMillis());
@@ -212,9 +229,9 @@ class PartitionWorker {
                 }
             }
         }, properties.heartbeat().toMillis(), properties.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
-        StepExecution result;
+        StepExecution result = partition;
         try {
-            result = handler.handle(new StepExecutionRequest(request.stepName(), partition.getId()));
+            execute(request, partition);
         } finally {
             beating.cancel(false);
             synchronized (counted) {
@@ -224,7 +241,7 @@ class PartitionWorker {
         }
         StepExecution recorded = jobRepository.getStepExecution(partition.getId());
         if (recorded != null && recorded.getStatus().isRunning() && !result.getStatus().isRunning()) {
-            // The handler caught a failure the step could not record itself: it is ours to record.
+            // A failure the step could not record itself: it is ours to record.
             jobRepository.update(result);
         }
         long more = moreBytes(uploaded, counted);

@@ -15,7 +15,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
-import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -86,12 +85,9 @@ class WorkersConfiguration {
                 WorkersProperties properties, MeterRegistry meterRegistry, WorkerExit workerExit) {
             BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
             steps.setBeanFactory(beanFactory);
-            StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
-            handler.setJobRepository(jobRepository);
-            handler.setStepLocator(steps);
             String name = properties.name().isBlank() ? com.filemailbatch.liveness.ThisProcess.id()
                     : properties.name();
-            return new PartitionWorker(handler, jobRepository, uploadPartitions, databaseIdentity, partitionRequests,
+            return new PartitionWorker(steps, jobRepository, uploadPartitions, databaseIdentity, partitionRequests,
                     rabbitOperations, objectMapper, properties, meterRegistry, name, workerExit);
         }
 

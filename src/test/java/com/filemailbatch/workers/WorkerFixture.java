@@ -88,10 +88,11 @@ final class WorkerFixture {
         List<String> properties = new ArrayList<>();
         for (String key : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "filemail.base-url", "filemail.api-key", "filemail.data-dir", "filemail.reports-dir",
-                "filemail.upload.chunk-size", "filemail.workers.poll-interval", "filemail.workers.heartbeat",
-                "filemail.workers.lost-after", "filemail.workers.queue")) {
-            if (!overrides.containsKey(key)) {
-                properties.add("--" + key + "=" + environment.getProperty(key, ""));
+                "filemail.upload.chunk-size", "filemail.concurrency", "filemail.workers.poll-interval",
+                "filemail.workers.heartbeat", "filemail.workers.lost-after", "filemail.workers.queue")) {
+            String value = environment.getProperty(key);
+            if (value != null && !overrides.containsKey(key)) {
+                properties.add("--" + key + "=" + value);
             }
         }
         overrides.forEach((key, value) -> properties.add("--" + key + "=" + value));

@@ -32,13 +32,17 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A run whose workers come late and whose broker restarts in the middle: the real RabbitMQ of the machine is
  * stopped and started again ({@code rabbitmqctl stop_app}, {@code start_app}) while a worker uploads a partition.
- * The wait for workers is long here, so that a slow start of a worker's context never looks like no worker.
+ * And a worker shut down in the middle of a partition, as on SIGTERM. The wait for workers is long here, so that a
+ * slow start of a worker's context never looks like no worker.
  */
 @FilemailBatchPostgresTest
 @TestPropertySource(properties = {"filemail.upload.chunk-size=5MB", "filemail.workers.enabled=true",
-        "filemail.workers.partitions=4", "filemail.workers.poll-interval=100ms", "filemail.workers.heartbeat=200ms",
+        "filemail.workers.partitions=2", "filemail.workers.poll-interval=100ms", "filemail.workers.heartbeat=200ms",
         "filemail.workers.lost-after=2s", "filemail.workers.wait-for-workers=2m",
-        "spring.datasource.hikari.maximum-pool-size=8"})
+        "spring.datasource.hikari.maximum-pool-size=8",
+        // One transfer at a time: a worker that stops does so after the transfer in flight, in the middle of its
+        // partition of three.
+        "filemail.concurrency=1"})
 class WorkersBrokerRestartTest {
 
     private static final String QUEUE = "filemail-batch.test." + UUID.randomUUID();
@@ -75,6 +79,7 @@ class WorkersBrokerRestartTest {
     void cleanSlate() {
         fixture = new WorkerFixture(environment, jdbc, sandbox, partitions, dir);
         TestData.reset(jdbc, sandbox);
+        jdbc.update("DELETE FROM upload_partition");
         amqpAdmin.purgeQueue(QUEUE, false);
     }
 
@@ -97,7 +102,7 @@ class WorkersBrokerRestartTest {
             }
         });
         awaitTrue(() -> jdbc.queryForObject("SELECT COUNT(*) FROM upload_partition WHERE state = 'WAITING'",
-                Integer.class) == 4, "the partitions were sent");
+                Integer.class) == 2, "the partitions were sent");
         fixture.startWorker("late-worker", Map.of());
         awaitTrue(() -> jdbc.queryForObject("SELECT COUNT(*) FROM upload_partition WHERE state = 'RUNNING'",
                 Integer.class) > 0, "a partition was claimed");
@@ -110,10 +115,43 @@ class WorkersBrokerRestartTest {
         for (int i = 1; i <= 6; i++) {
             fixture.assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
         }
-        assertThat(partitions.of(run.getId())).hasSize(4).allSatisfy(partition ->
+        assertThat(partitions.of(run.getId())).hasSize(2).allSatisfy(partition ->
                 assertThat(partition.outcome()).isEqualTo("COMPLETED"));
     }
 
+
+    @Test
+    void aWorkerShutDownInTheMiddleOfAPartitionHandsItBackAndAnotherFinishesIt() throws Exception {
+        Path input = fixture.sixTransfers();
+        sandbox.setLatency(Duration.ofMillis(150));
+        var leaving = fixture.startWorker("leaving", Map.of()).getBean(WorkerProcess.class);
+        CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return jobs.send(input, LocalDate.of(2026, 11, 29));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitTrue(() -> jdbc.queryForObject("SELECT COUNT(*) FROM upload_partition WHERE worker = 'leaving' AND "
+                + "state = 'RUNNING'", Integer.class) > 0, "the leaving worker runs a partition");
+        String handedBack = jdbc.queryForObject("SELECT partition_name FROM upload_partition WHERE worker = "
+                + "'leaving' AND state = 'RUNNING'", String.class);
+
+        // As on SIGTERM: returns once the partition stopped after its chunk in flight and went back to the queue.
+        leaving.shutDown();
+        assertThat(jdbc.queryForObject("SELECT state FROM upload_partition WHERE partition_name = ?", String.class,
+                handedBack)).isEqualTo("WAITING");
+        fixture.startWorker("staying", Map.of());
+        JobExecution run = running.get(3, TimeUnit.MINUTES);
+
+        assertThat(run.getStatus()).as(() -> fixture.failures(run)).isEqualTo(BatchStatus.COMPLETED);
+        for (int i = 1; i <= 6; i++) {
+            fixture.assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
+        }
+        assertThat(jdbc.queryForMap("SELECT worker, attempts, outcome FROM upload_partition WHERE partition_name = ?",
+                handedBack)).containsEntry("worker", "staying").containsEntry("attempts", 2)
+                .containsEntry("outcome", "COMPLETED");
+    }
 
     /** Stops and starts the machine's RabbitMQ application (the Erlang node stays up), as an operator's restart. */
     private static void restartBroker() throws Exception {
