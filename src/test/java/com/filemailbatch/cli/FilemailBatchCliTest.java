@@ -256,6 +256,20 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void aWorkerTakesNoSandboxAndSaysWhenRabbitMqCannotBeReached() throws Exception {
+        assertThat(execute("worker", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines().get(0)).startsWith("error: worker takes no --sandbox: it works for the runs of a "
+                + "manager");
+
+        err.reset();
+        // Port 9 of loopback (discard) answers no AMQP: nothing else on the machine is touched.
+        assertThat(execute("worker", "--filemail.api-key=key-of-this-test", "--spring.rabbitmq.port=9"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: cannot reach RabbitMQ at localhost:9/").contains("SPRING_RABBITMQ_HOST"));
+    }
+
+    @Test
     void anUnusableDatabaseUrlIsAConfigurationError() {
         System.setProperty("spring.datasource.url", "jdbc:nosuchdb:whatever");
 
