@@ -9,6 +9,7 @@ import com.filemailbatch.sandbox.SandboxFile;
 import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.JarProcess;
 import com.filemailbatch.support.PostgresContextInitializer.PostgresServer;
+import com.filemailbatch.support.RabbitMqServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,8 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (127.0.0.1:5672) and a new PostgreSQL database; Filemail is the stand-in in this JVM, so it outlives any process
  * and counts every chunk each one sent. One worker is killed (SIGKILL) in the middle of a partition.
  */
-@EnabledIf(value = "com.filemailbatch.support.PostgresContextInitializer$PostgresServer#available",
-        disabledReason = "no PostgreSQL server at FILEMAIL_TEST_POSTGRES (default 127.0.0.1:5432)")
+@EnabledIf(value = "servicesRunning", disabledReason = "no PostgreSQL or no RabbitMQ on this machine")
 class WorkersIT {
 
     private static final int MIB = 1024 * 1024;
@@ -61,6 +61,10 @@ class WorkersIT {
     private FilemailSandbox sandbox;
     private String databaseUrl;
     private final List<JarProcess> workers = new ArrayList<>();
+
+    static boolean servicesRunning() {
+        return RabbitMqServer.available() && PostgresServer.available();
+    }
 
     @BeforeEach
     void start() {

@@ -3,11 +3,9 @@ package com.filemailbatch.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.support.PostgresContextInitializer.PostgresServer;
+import com.filemailbatch.support.RabbitMqServer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,15 +27,7 @@ class WorkersBenchmarkTest {
     Path dir;
 
     static boolean servicesRunning() {
-        try (Socket rabbit = new Socket()) {
-            rabbit.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
-        } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("RabbitMQ is not reachable at 127.0.0.1:5672 but CI=true", e);
-            }
-            return false;
-        }
-        return PostgresServer.available();
+        return RabbitMqServer.available() && PostgresServer.available();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
@@ -36,6 +37,8 @@ import org.springframework.test.context.TestPropertySource;
  * slow start of a worker's context never looks like no worker.
  */
 @FilemailBatchPostgresTest
+@EnabledIf(value = "com.filemailbatch.support.RabbitMqServer#available",
+        disabledReason = "no RabbitMQ at 127.0.0.1:5672")
 @TestPropertySource(properties = {"filemail.upload.chunk-size=5MB", "filemail.workers.enabled=true",
         "filemail.workers.partitions=2", "filemail.workers.poll-interval=100ms", "filemail.workers.heartbeat=200ms",
         "filemail.workers.lost-after=2s", "filemail.workers.wait-for-workers=2m",
