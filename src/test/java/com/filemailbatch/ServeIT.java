@@ -49,7 +49,8 @@ class ServeIT {
         JarProcess serve = JarProcess.in(work, logs).start("serve", "--sandbox", "--management-port", "0");
         try {
             // Started, ended or out of time: the assertion below tells which, with the output.
-            serve.await(() -> HEALTH.matcher(serve.out()).find(), WAIT);
+            // The dashboard's line comes right after the health line: wait for both, or a busy machine reads between.
+            serve.await(() -> HEALTH.matcher(serve.out()).find() && serve.out().contains("Dashboard: "), WAIT);
             Matcher base = HEALTH.matcher(serve.out());
             assertThat(base.find()).as(serve.describe()).isTrue();
             assertThat(serve.out()).contains("Dashboard: " + base.group(1) + "/");

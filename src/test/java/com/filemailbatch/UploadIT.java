@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UploadIT {
 
     private static final long MIB = 1024 * 1024;
-    private static final long PROCESS_TIMEOUT_SECONDS = 120;
+    private static final long PROCESS_TIMEOUT_SECONDS = 300;
     private static final String[] RESUME = {"run", "--input", "resume.csv", "--run-date", "2026-11-25"};
 
     /** Kept when a test fails: the ledger, the job history and the log are the evidence. */
@@ -63,7 +63,7 @@ class UploadIT {
     }
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void aFileFiveTimesTheHeapUploadsWithTheRightBytes() throws Exception {
         Path big = work.resolve("files/big.bin");
         Files.createDirectories(big.getParent());
@@ -103,7 +103,7 @@ class UploadIT {
     }
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void killedInTheMiddleOfAChunkedUploadTheRestartResumesAtTheFirstUnfinishedChunk() throws Exception {
         Path file = work.resolve("files/resume.bin");
         Files.createDirectories(file.getParent());

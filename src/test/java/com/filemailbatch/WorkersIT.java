@@ -49,7 +49,7 @@ class WorkersIT {
     private static final int TRANSFERS = 6;
     /** Three 5 MiB chunks and a bit: a partition takes several chunk requests, so the kill lands inside one. */
     private static final int FILE_SIZE = 3 * 5 * MIB + 4321;
-    private static final long PROCESS_TIMEOUT_SECONDS = 240;
+    private static final long PROCESS_TIMEOUT_SECONDS = 420;
 
     /** Kept when a test fails: the logs of every process are the evidence. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -83,7 +83,7 @@ class WorkersIT {
     }
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void threeWorkersDeliverEveryFileIntactWhenOneIsKilledInTheMiddleOfAPartition() throws Exception {
         Map<String, Path> files = new LinkedHashMap<>();
         StringBuilder csv = new StringBuilder("reference,subject,to,files\n");
