@@ -2,6 +2,7 @@ package com.filemailbatch.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.liveness.RunStopper;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.support.FilemailBatchPostgresTest;
 import com.filemailbatch.support.JobRuns;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A run whose workers come late and whose broker restarts in the middle: the real RabbitMQ of the machine is
  * stopped and started again ({@code rabbitmqctl stop_app}, {@code start_app}) while a worker uploads a partition.
- * And a worker shut down in the middle of a partition, as on SIGTERM. The wait for workers is long here, so that a
+ * And a worker shut down in the middle of a partition, as on SIGTERM, and a manager asked to stop. The wait for workers is long here, so that a
  * slow start of a worker's context never looks like no worker.
  */
 @FilemailBatchPostgresTest
@@ -72,6 +74,12 @@ class WorkersBrokerRestartTest {
 
     @Autowired
     AmqpAdmin amqpAdmin;
+
+    @Autowired
+    RunStopper runStopper;
+
+    @Autowired
+    JobOperator jobOperator;
 
     @TempDir
     Path dir;
@@ -154,6 +162,39 @@ class WorkersBrokerRestartTest {
         assertThat(jdbc.queryForMap("SELECT worker, attempts, outcome FROM upload_partition WHERE partition_name = ?",
                 handedBack)).containsEntry("worker", "staying").containsEntry("attempts", 2)
                 .containsEntry("outcome", "COMPLETED");
+    }
+
+    @Test
+    void aManagerAskedToStopEndsStoppedWithItsWorkersAndTheSameRunResumes() throws Exception {
+        Path input = fixture.sixTransfers();
+        sandbox.setLatency(Duration.ofMillis(150));
+        fixture.startWorker("only-worker", Map.of());
+        LocalDate runDate = LocalDate.of(2026, 11, 30);
+        CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return jobs.send(input, runDate);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitTrue(() -> jdbc.queryForObject("SELECT COUNT(*) FROM upload_partition WHERE state = 'RUNNING'",
+                Integer.class) > 0, "the worker runs a partition");
+
+        // What SIGTERM to the manager does: the run is marked STOPPING; its worker stops after the transfer in flight.
+        assertThat(runStopper.requestStop("sendTransfersJob", JobRuns.sendParameters(input, runDate))).isTrue();
+        JobExecution stopped = running.get(3, TimeUnit.MINUTES);
+
+        assertThat(stopped.getStatus()).as(() -> fixture.failures(stopped)).isEqualTo(BatchStatus.STOPPED);
+        assertThat(partitions.of(stopped.getId())).extracting(UploadPartition::state)
+                .allMatch(state -> state == PartitionState.ENDED || state == PartitionState.WITHDRAWN);
+        assertThat(TestData.ledgerStatuses(jdbc)).containsValue("INITIALIZED");
+
+        JobExecution resumed = jobOperator.restart(stopped);
+
+        assertThat(resumed.getStatus()).as(() -> fixture.failures(resumed)).isEqualTo(BatchStatus.COMPLETED);
+        for (int i = 1; i <= 6; i++) {
+            fixture.assertReceivedAsSent("W-" + i, "file-" + i + ".bin");
+        }
     }
 
     /** Stops and starts the machine's RabbitMQ application (the Erlang node stays up), as an operator's restart. */
