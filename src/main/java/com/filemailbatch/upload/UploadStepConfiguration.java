@@ -14,6 +14,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,17 +38,10 @@ class UploadStepConfiguration {
             JdbcPagingItemReader<LedgerEntry> uploadableTransferReader,
             UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
             AsyncTaskExecutor filemailCallExecutor, RunLogContext runLogContext, BatchSettings settings) {
-        return new StepBuilder("uploadTransfersStep", jobRepository)
-                // On every execution, restarts included: uploads left unfinished are resumed whenever a run goes by.
-                .allowStartIfComplete(true)
-                .<LedgerEntry, JournalEntry>chunk(settings.concurrency())
-                .transactionManager(transactionManager)
-                .reader(uploadableTransferReader)
-                .processor(uploadTransferProcessor)
-                .writer(runJournalWriter)
-                .taskExecutor(filemailCallExecutor)
-                .listener(runLogContext)
-                .build();
+        // On every execution, restarts included: uploads left unfinished are resumed whenever a run goes by.
+        return delivery(new StepBuilder("uploadTransfersStep", jobRepository).allowStartIfComplete(true),
+                transactionManager, uploadableTransferReader, uploadTransferProcessor, runJournalWriter,
+                filemailCallExecutor, runLogContext, settings);
     }
 
     /**
@@ -60,10 +54,19 @@ class UploadStepConfiguration {
             JdbcPagingItemReader<LedgerEntry> partitionTransferReader,
             UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
             AsyncTaskExecutor filemailCallExecutor, RunLogContext runLogContext, BatchSettings settings) {
-        return new StepBuilder("uploadPartitionStep", jobRepository)
-                .<LedgerEntry, JournalEntry>chunk(settings.concurrency())
+        return delivery(new StepBuilder("uploadPartitionStep", jobRepository), transactionManager,
+                partitionTransferReader, uploadTransferProcessor, runJournalWriter, filemailCallExecutor, runLogContext,
+                settings);
+    }
+
+    /** The delivery both steps make, {@code concurrency} transfers at a time, from their own reader. */
+    private static Step delivery(StepBuilder step, PlatformTransactionManager transactionManager,
+            ItemReader<LedgerEntry> reader, UploadTransferProcessor uploadTransferProcessor,
+            ItemWriter<JournalEntry> runJournalWriter, AsyncTaskExecutor filemailCallExecutor,
+            RunLogContext runLogContext, BatchSettings settings) {
+        return step.<LedgerEntry, JournalEntry>chunk(settings.concurrency())
                 .transactionManager(transactionManager)
-                .reader(partitionTransferReader)
+                .reader(reader)
                 .processor(uploadTransferProcessor)
                 .writer(runJournalWriter)
                 .taskExecutor(filemailCallExecutor)

@@ -165,13 +165,7 @@ class WorkersJobTest {
     void aWorkerRefusesARequestOfAnotherReleaseLeavesItQueuedAndEnds() throws Exception {
         ConfigurableApplicationContext worker = fixture.startWorker("old-worker", Map.of());
         WorkerProcess process = worker.getBean(WorkerProcess.class);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-            try {
-                return process.awaitExit();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> exit = exitOf(process);
         String database = worker.getBean(DatabaseIdentity.class).id();
         amqpTemplate.send("", QUEUE, MessageBuilder.withBody(("{\"stepName\":\"uploadPartitionStep\","
                 + "\"stepExecutionId\":1,\"jobExecutionId\":1,\"version\":\"0.0.1-other\",\"database\":\"" + database
@@ -188,13 +182,7 @@ class WorkersJobTest {
                 "jdbc:h2:file:" + dir.resolve("other-db"), "spring.datasource.username", "sa",
                 "filemail.data-dir", dir.resolve("other-data").toString()));
         WorkerProcess process = stranger.getBean(WorkerProcess.class);
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-            try {
-                return process.awaitExit();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Integer> exit = exitOf(process);
         Path input = fixture.sixTransfers();
 
         JobExecution run = jobs.send(input, LocalDate.of(2026, 11, 27));
@@ -209,4 +197,15 @@ class WorkersJobTest {
         assertThat(sandbox.requests()).noneMatch(request -> request.path().equals("/savefile.ashx"));
     }
 
+
+    /** The exit code the worker ends with, once it must end. */
+    private static CompletableFuture<Integer> exitOf(WorkerProcess process) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.awaitExit();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 }
