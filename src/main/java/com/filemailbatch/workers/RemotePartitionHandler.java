@@ -86,6 +86,11 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
                 withdrawWaiting(rows, BatchStatus.STOPPED, "the run was stopped before a worker took it");
                 continue;
             }
+            if (stopping) {
+                // No worker takes a partition of a stopping run: one whose worker went silent would be waited for
+                // for ever.
+                abandonLost(rows, now, BatchStatus.STOPPED, "its worker went silent while the run was stopping");
+            }
             for (UploadPartition row : rows) {
                 if (isLost(row, now) && sentAgainAt.getOrDefault(row.stepExecutionId(), OffsetDateTime.MIN)
                         .isBefore(now.minus(properties.lostAfter()))) {
@@ -114,6 +119,7 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
                             + "port, username, password, virtual-host); then run the same command again to resume";
                 }
                 withdrawWaiting(rows, BatchStatus.FAILED, message);
+                abandonLost(rows, now, BatchStatus.FAILED, "its worker went silent and no worker took it over");
                 throw new WorkersUnavailableException(message);
             }
             Thread.sleep(properties.pollInterval().toMillis());
@@ -178,11 +184,25 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     private void withdrawWaiting(List<UploadPartition> rows, BatchStatus status, String reason) {
         for (UploadPartition row : rows) {
             if (row.state() == PartitionState.WAITING && partitions.withdraw(row.stepExecutionId())) {
-                StepExecution partition = jobRepository.getStepExecution(row.stepExecutionId());
-                partition.setStatus(status);
-                partition.setExitStatus(new ExitStatus(status.name(), reason));
-                partition.setEndTime(java.time.LocalDateTime.now());
-                jobRepository.update(partition);
+                end(row.stepExecutionId(), status, reason);
+            }
+        }
+    }
+
+    /** Records the end of a partition no worker runs: its step execution ends with {@code status}. */
+    private void end(long stepExecutionId, BatchStatus status, String reason) {
+        StepExecution partition = jobRepository.getStepExecution(stepExecutionId);
+        partition.setStatus(status);
+        partition.setExitStatus(new ExitStatus(status.name(), reason));
+        partition.setEndTime(java.time.LocalDateTime.now());
+        jobRepository.update(partition);
+    }
+
+    /** Partitions whose worker went silent end with {@code status}: nobody is left to take them over. */
+    private void abandonLost(List<UploadPartition> rows, OffsetDateTime now, BatchStatus status, String reason) {
+        for (UploadPartition row : rows) {
+            if (isLost(row, now) && partitions.abandon(row.stepExecutionId(), status.name(), properties.lostAfter())) {
+                end(row.stepExecutionId(), status, reason);
             }
         }
     }

@@ -85,6 +85,16 @@ public class UploadPartitions {
                 PartitionState.WAITING.name()) == 1;
     }
 
+    /**
+     * Ends a running partition whose worker went silent for {@code lostAfter}, when its run stops or gives up and
+     * nobody is left to take it over. @return whether it was still silent (and is now ended)
+     */
+    boolean abandon(long stepExecutionId, String outcome, Duration lostAfter) {
+        return jdbc.update("UPDATE upload_partition SET state = ?, outcome = ?, ended_at = CURRENT_TIMESTAMP WHERE "
+                + "step_execution_id = ? AND state = ? AND heartbeat_at < ?", PartitionState.ENDED.name(), outcome,
+                stepExecutionId, PartitionState.RUNNING.name(), databaseNow().minus(lostAfter)) == 1;
+    }
+
     /** The partitions of a run's upload step, in the order they were made. */
     public List<UploadPartition> of(long jobExecutionId) {
         return jdbc.query(SELECT + "WHERE job_execution_id = ? ORDER BY step_execution_id", UploadPartitions::row,

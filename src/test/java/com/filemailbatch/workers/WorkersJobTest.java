@@ -162,6 +162,41 @@ class WorkersJobTest {
     }
 
     @Test
+    void aPartitionWhoseWorkerWentSilentWithNobodyToTakeItOverEndsFailedWithTheRun() throws Exception {
+        Path input = fixture.sixTransfers();
+        CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return jobs.send(input, LocalDate.of(2026, 11, 24));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM upload_partition", Integer.class) < 4) {
+            assertThat(System.nanoTime()).as("the partitions are sent").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        // A worker that claimed one partition and died at once: its heartbeat never comes again.
+        long ghost = jdbc.queryForObject("SELECT MIN(step_execution_id) FROM upload_partition", Long.class);
+        jdbc.update("UPDATE upload_partition SET state = 'RUNNING', worker = 'ghost', attempts = 1, "
+                + "claimed_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP WHERE step_execution_id = ?", ghost);
+
+        JobExecution run = running.get(1, TimeUnit.MINUTES);
+
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(partitions.of(run.getId())).allSatisfy(partition -> {
+            if (partition.stepExecutionId() == ghost) {
+                assertThat(partition.state()).isEqualTo(PartitionState.ENDED);
+                assertThat(partition.outcome()).isEqualTo("FAILED");
+            } else {
+                assertThat(partition.state()).isEqualTo(PartitionState.WITHDRAWN);
+            }
+        });
+        assertThat(jdbc.queryForObject("SELECT status FROM batch_step_execution WHERE step_execution_id = ?",
+                String.class, ghost)).isEqualTo("FAILED");
+    }
+
+    @Test
     void aWorkerRefusesARequestOfAnotherReleaseLeavesItQueuedAndEnds() throws Exception {
         ConfigurableApplicationContext worker = fixture.startWorker("old-worker", Map.of());
         WorkerProcess process = worker.getBean(WorkerProcess.class);
