@@ -1,0 +1,88 @@
+package com.filemailbatch.startup;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a command's application holds. Spring Boot would auto-configure everything on the class path (a web server,
+ * security, Thymeleaf, actuator endpoints, Micrometer's exporters, Spring Cloud's discovery and refresh scope) for
+ * every command; reading those configurations alone took a third of a cold {@code history}. Each scope drops the
+ * auto-configurations its commands never use, before they are read ({@link ScopeFilter}).
+ */
+public enum ContextScope {
+
+    /**
+     * The database and what reads or writes it (history, show, purge, check, ...): no Filemail client, no web server,
+     * meters in memory only (no exporter, no JVM or system meters), beans made when first asked for
+     * ({@code spring.main.lazy-initialization}).
+     */
+    DATA(List.of(Prefixes.METRICS, Prefixes.FEIGN, Prefixes.WEB), true),
+
+    /** The jobs (run, cleanup): the Filemail client and the metrics it records, no web server. */
+    JOBS(List.of(Prefixes.WEB), false),
+
+    /** Everything: serve and dashboard, with their web server, security, health and metrics endpoints. */
+    WEB(List.of(), false);
+
+    /** The property that carries the scope into the application (set by the command line, not by users). */
+    public static final String PROPERTY = "filemail.context-scope";
+
+    private final List<List<String>> dropped;
+    private final boolean lazy;
+
+    ContextScope(List<List<String>> dropped, boolean lazy) {
+        this.dropped = dropped;
+        this.lazy = lazy;
+    }
+
+    /** The properties that start an application of this scope. */
+    public Map<String, String> properties() {
+        return lazy ? Map.of(PROPERTY, name(), "spring.main.lazy-initialization", "true") : Map.of(PROPERTY, name());
+    }
+
+    /** Whether this scope keeps the auto-configuration class of that name. */
+    boolean keeps(String autoConfiguration) {
+        if (Prefixes.startsWithAny(autoConfiguration, Prefixes.NEVER)) {
+            return false;
+        }
+        if (Prefixes.startsWithAny(autoConfiguration, Prefixes.ALWAYS)) {
+            return true;
+        }
+        return dropped.stream().noneMatch(prefixes -> Prefixes.startsWithAny(autoConfiguration, prefixes));
+    }
+
+    /** Packages of auto-configurations, by what they serve. */
+    private static final class Prefixes {
+
+        /**
+         * Spring Cloud's own auto-configurations (discovery clients, load balancer, refresh scope, configuration
+         * rebinding, service registry) come with OpenFeign and serve nothing here, in any scope: the Feign client
+         * has a fixed URL. OpenFeign's own ({@code org.springframework.cloud.openfeign}) stays.
+         */
+        static final List<String> NEVER = List.of("org.springframework.cloud.autoconfigure.",
+                "org.springframework.cloud.client.", "org.springframework.cloud.commons.",
+                "org.springframework.cloud.configuration.");
+
+        /** A meter registry in memory: the notifications and the journal count into it whatever the command. */
+        static final List<String> ALWAYS = List.of(
+                "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.");
+
+        static final List<String> FEIGN = List.of("org.springframework.cloud.openfeign.");
+
+        static final List<String> METRICS = List.of("org.springframework.boot.micrometer.",
+                "org.springframework.boot.batch.autoconfigure.observation.", "org.springframework.boot.actuate.",
+                "org.springframework.boot.health.", "org.springframework.boot.jdbc.autoconfigure.health.",
+                "org.springframework.boot.jdbc.autoconfigure.metrics.");
+
+        static final List<String> WEB = List.of("org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
+                "org.springframework.boot.servlet.", "org.springframework.boot.security.",
+                "org.springframework.boot.thymeleaf.", "org.springframework.boot.actuate.autoconfigure.",
+                "org.springframework.boot.health.autoconfigure.actuate.");
+
+        static boolean startsWithAny(String name, List<String> prefixes) {
+            return prefixes.stream().anyMatch(name::startsWith);
+        }
+    }
+}
