@@ -65,8 +65,7 @@ final class ApplicationStarter implements AutoCloseable {
         // Passed as command-line properties: they must win over application.properties and the environment. One
         // value per name (Spring would join repeated ones with commas): the user's, then the command's, then the
         // sandbox's, which must win, so that nothing reaches Filemail.
-        Map<String, String> overrides = new LinkedHashMap<>(scope.properties());
-        overrides.putAll(userProperties);
+        Map<String, String> overrides = new LinkedHashMap<>(userProperties);
         extraProperties.forEach(argument -> {
             int equals = argument.indexOf('=');
             overrides.put(argument.substring(2, equals), argument.substring(equals + 1));
@@ -95,6 +94,8 @@ final class ApplicationStarter implements AutoCloseable {
             context = new SpringApplicationBuilder(FilemailBatchApplication.class)
                     .logStartupInfo(false)
                     .applicationStartup(StartupSteps.startup())
+                    .lazyInitialization(scope.lazy())
+                    .initializers(scope::register)
                     .run(PropertyArguments.arguments(overrides).toArray(String[]::new));
         } catch (RuntimeException e) {
             throw new ConfigurationException("cannot start: " + FailureMessages.rootMessage(e), e);

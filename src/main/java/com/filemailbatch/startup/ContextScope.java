@@ -1,12 +1,12 @@
 package com.filemailbatch.startup;
 
 import java.util.List;
-import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What a command's application holds. Spring Boot would auto-configure everything on the class path (a web server,
  * security, Thymeleaf, actuator endpoints, Micrometer's exporters, Spring Cloud's discovery and refresh scope) for
- * every command; reading those configurations alone took a third of a cold {@code history}. Each scope drops the
+ * every command; reading them took a good part of a cold {@code history}. Each scope drops the
  * auto-configurations its commands never use, before they are read ({@link ScopeFilter}).
  */
 public enum ContextScope {
@@ -24,8 +24,8 @@ public enum ContextScope {
     /** Everything: serve and dashboard, with their web server, security, health and metrics endpoints. */
     WEB(List.of(), false);
 
-    /** The property that carries the scope into the application (set by the command line, not by users). */
-    public static final String PROPERTY = "filemail.context-scope";
+    /** The name of the singleton that carries the scope into the application (see {@link #register}). */
+    static final String BEAN = "filemailContextScope";
 
     private final List<List<String>> dropped;
     private final boolean lazy;
@@ -35,9 +35,17 @@ public enum ContextScope {
         this.lazy = lazy;
     }
 
-    /** The properties that start an application of this scope. */
-    public Map<String, String> properties() {
-        return lazy ? Map.of(PROPERTY, name(), "spring.main.lazy-initialization", "true") : Map.of(PROPERTY, name());
+    /** Whether the application's beans are made when first asked for, not all at start. */
+    public boolean lazy() {
+        return lazy;
+    }
+
+    /**
+     * Hands the scope to the application about to be refreshed (as an initializer), before the auto-configurations
+     * are chosen. An application without it (a test's, the bench's) holds everything.
+     */
+    public void register(ConfigurableApplicationContext context) {
+        context.getBeanFactory().registerSingleton(BEAN, this);
     }
 
     /** Whether this scope keeps the auto-configuration class of that name. */

@@ -1,22 +1,25 @@
 package com.filemailbatch.startup;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.env.Environment;
 
 /**
  * Drops the auto-configurations outside the command's {@link ContextScope} (registered in
- * {@code META-INF/spring.factories}). Runs on the names alone, before any of them is read; without the scope's
- * property (tests, the bench's own applications) it keeps everything.
+ * {@code META-INF/spring.factories}). Runs on the names alone, before any of them is read; in an application the
+ * command line did not start (tests, the bench's own applications) it keeps everything but Spring Cloud's
+ * auto-configurations that serve nothing here.
  */
-final class ScopeFilter implements AutoConfigurationImportFilter, EnvironmentAware {
+final class ScopeFilter implements AutoConfigurationImportFilter, BeanFactoryAware {
 
     private ContextScope scope = ContextScope.WEB;
 
     @Override
-    public void setEnvironment(Environment environment) {
-        scope = environment.getProperty(ContextScope.PROPERTY, ContextScope.class, ContextScope.WEB);
+    public void setBeanFactory(BeanFactory beanFactory) {
+        if (beanFactory.containsBean(ContextScope.BEAN)) {
+            scope = beanFactory.getBean(ContextScope.BEAN, ContextScope.class);
+        }
     }
 
     @Override
