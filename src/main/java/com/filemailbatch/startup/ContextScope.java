@@ -6,8 +6,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * What a command's application holds. Spring Boot would auto-configure everything on the class path (a web server,
  * security, Thymeleaf, actuator endpoints, Micrometer's exporters, Spring Cloud's discovery and refresh scope) for
- * every command; reading them took a good part of a cold {@code history}. Each scope drops the
- * auto-configurations its commands never use, before they are read ({@link ScopeFilter}).
+ * every command, and the component scan registers every page, job step and client of this application; reading them
+ * took a good part of a cold {@code history}. Each scope drops the auto-configurations its commands never use, before
+ * they are read ({@link ScopeFilter}), and the components of the packages they never use ({@link ScopeComponents}).
  */
 public enum ContextScope {
 
@@ -16,22 +17,26 @@ public enum ContextScope {
      * meters in memory only (no exporter, no JVM or system meters), beans made when first asked for
      * ({@code spring.main.lazy-initialization}).
      */
-    DATA(List.of(Prefixes.METRICS, Prefixes.FEIGN, Prefixes.WEB), true),
+    DATA(List.of(Prefixes.METRICS, Prefixes.FEIGN, Prefixes.WEB), List.of("dashboard", "serve", "send", "upload",
+            "cleanup", "filemail"), true),
 
-    /** The jobs (run, cleanup): the Filemail client and the metrics it records, no web server. */
-    JOBS(List.of(Prefixes.WEB), false),
+    /** The jobs (run, cleanup): the Filemail client and the metrics it records, no web server, no dashboard. */
+    JOBS(List.of(Prefixes.WEB), List.of("dashboard", "serve"), false),
 
     /** Everything: serve and dashboard, with their web server, security, health and metrics endpoints. */
-    WEB(List.of(), false);
+    WEB(List.of(), List.of(), false);
 
     /** The name of the singleton that carries the scope into the application (see {@link #register}). */
     static final String BEAN = "filemailContextScope";
 
     private final List<List<String>> dropped;
+    /** Packages of this application whose components the scope leaves out, under {@code com.filemailbatch}. */
+    private final List<String> unscanned;
     private final boolean lazy;
 
-    ContextScope(List<List<String>> dropped, boolean lazy) {
+    ContextScope(List<List<String>> dropped, List<String> unscanned, boolean lazy) {
         this.dropped = dropped;
+        this.unscanned = unscanned.stream().map(name -> "com.filemailbatch." + name + ".").toList();
         this.lazy = lazy;
     }
 
@@ -46,6 +51,12 @@ public enum ContextScope {
      */
     public void register(ConfigurableApplicationContext context) {
         context.getBeanFactory().registerSingleton(BEAN, this);
+        context.getBeanFactory().registerSingleton(BEAN + "Components", new ScopeComponents(this));
+    }
+
+    /** Whether this scope leaves out the component of that class name. */
+    boolean leavesOut(String className) {
+        return Prefixes.startsWithAny(className, unscanned);
     }
 
     /** Whether this scope keeps the auto-configuration class of that name. */
