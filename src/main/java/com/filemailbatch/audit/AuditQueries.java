@@ -5,10 +5,14 @@ import com.filemailbatch.journal.Outcome;
 import com.filemailbatch.journal.RunJournal;
 import com.filemailbatch.ledger.RunTransfers;
 import com.filemailbatch.ledger.TransferRecord;
+import com.filemailbatch.workers.PartitionState;
+import com.filemailbatch.workers.UploadPartition;
+import com.filemailbatch.workers.UploadPartitions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +43,13 @@ public class AuditQueries {
     private final JdbcTemplate jdbc;
     private final RunJournal journal;
     private final RunTransfers transfers;
+    private final UploadPartitions partitions;
 
-    AuditQueries(JdbcTemplate jdbc, RunJournal journal, RunTransfers transfers) {
+    AuditQueries(JdbcTemplate jdbc, RunJournal journal, RunTransfers transfers, UploadPartitions partitions) {
         this.jdbc = jdbc;
         this.journal = journal;
         this.transfers = transfers;
+        this.partitions = partitions;
     }
 
     public List<RunRecord> history(int limit) {
@@ -110,12 +116,13 @@ public class AuditQueries {
         List<Long> ids = rows.stream().map(row -> (Long) row[0]).toList();
         Map<Long, Map<String, String>> parameters = parameters(ids);
         Map<Long, Map<Outcome, Long>> outcomes = journal.countByOutcome(ids);
+        Map<Long, List<PartitionRecord>> partitioned = partitions(partitions.of(ids));
         List<RunRecord> runs = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             long id = (Long) row[0];
             runs.add(run(id, (String) row[1], (String) row[2], (String) row[3], (String) row[4],
                     (LocalDateTime) row[5], (LocalDateTime) row[6], parameters.getOrDefault(id, Map.of()),
-                    outcomes.getOrDefault(id, Map.of())));
+                    outcomes.getOrDefault(id, Map.of()), partitioned.getOrDefault(id, List.of())));
         }
         return new RunPage(runs, total == null ? 0 : total);
     }
@@ -154,16 +161,31 @@ public class AuditQueries {
         Map<Outcome, Long> outcomes = journal.countByOutcome(id);
         return run(id, rs.getString("JOB_NAME"), rs.getString("STATUS"), rs.getString("EXIT_CODE"),
                 firstLine(rs.getString("EXIT_MESSAGE")), time(rs, "START_TIME"), time(rs, "END_TIME"),
-                parameters(id), outcomes);
+                parameters(id), outcomes, partitions(partitions.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** Per run, its upload partitions with their workers (runs with workers only). */
+    private Map<Long, List<PartitionRecord>> partitions(List<UploadPartition> rows) {
+        Map<Long, List<PartitionRecord>> byRun = new HashMap<>();
+        if (rows.isEmpty()) {
+            return byRun;
+        }
+        // A running partition's duration runs until now on the clock its times come from: the database's.
+        OffsetDateTime now = rows.stream().anyMatch(row -> row.state() == PartitionState.RUNNING)
+                ? jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", OffsetDateTime.class) : null;
+        rows.forEach(row -> byRun.computeIfAbsent(row.jobExecutionId(), id -> new ArrayList<>())
+                .add(PartitionRecord.of(row, now)));
+        return byRun;
     }
 
     private static RunRecord run(long id, String job, String status, String exitCode, String exitMessage,
-            LocalDateTime start, LocalDateTime end, Map<String, String> parameters, Map<Outcome, Long> counts) {
+            LocalDateTime start, LocalDateTime end, Map<String, String> parameters, Map<Outcome, Long> counts,
+            List<PartitionRecord> partitions) {
         Map<String, Long> outcomes = new LinkedHashMap<>();
         counts.forEach((outcome, count) -> outcomes.put(outcome.name(), count));
         return new RunRecord(id, job, status, exitCode, exitMessage, start, end, parameters.get("input"),
                 parameters.get("runDate"), "true".equals(parameters.get("dryRun")), outcomes,
-                parameters.get("definition"));
+                parameters.get("definition"), partitions);
     }
 
     /** The parameters of several runs, in one query. */

@@ -85,11 +85,16 @@ public final class AuditRenderer {
         details.parameters().forEach((name, value) -> out.append(String.format(Locale.ROOT, "  %-12s %s%n",
                 Visible.text(name), Visible.text(value))));
         out.append("Steps:").append(System.lineSeparator());
-        out.append(String.format(Locale.ROOT, "  %-26s %-10s %8s %8s %8s %8s %8s %9s%n", "STEP", "STATUS", "READ",
-                "WRITTEN", "SKIPPED", "FILTERED", "COMMITS", "ROLLBACKS"));
+        // Wide enough for a partition's step (uploadPartitionStep:run12345-p15) too.
+        int width = Math.max(26, details.steps().stream().mapToInt(step -> step.stepName().length()).max().orElse(0));
+        out.append(String.format(Locale.ROOT, "  %-" + width + "s %-10s %8s %8s %8s %8s %8s %9s%n", "STEP", "STATUS",
+                "READ", "WRITTEN", "SKIPPED", "FILTERED", "COMMITS", "ROLLBACKS"));
         details.steps().forEach(step -> out.append(String.format(Locale.ROOT,
-                "  %-26s %-10s %8d %8d %8d %8d %8d %9d%n", step.stepName(), step.status(), step.readCount(),
+                "  %-" + width + "s %-10s %8d %8d %8d %8d %8d %9d%n", step.stepName(), step.status(), step.readCount(),
                 step.writeCount(), step.skipCount(), step.filterCount(), step.commitCount(), step.rollbackCount())));
+        if (!run.partitions().isEmpty()) {
+            out.append(workers(run.partitions()));
+        }
         out.append("Ledger rows last touched by this run:").append(System.lineSeparator());
         if (details.ledgerStatuses().isEmpty()) {
             out.append("  none").append(System.lineSeparator());
@@ -117,6 +122,38 @@ public final class AuditRenderer {
                     t.transferId() == null ? "-" : Visible.text(t.transferId()), Visible.text(t.reference()))));
         }
         return out.toString();
+    }
+
+    /** The upload partitions of a run with workers: who ran which, what it sent, how long it took. */
+    static String workers(List<PartitionRecord> partitions) {
+        StringBuilder out = new StringBuilder("Workers (upload partitions):").append(System.lineSeparator());
+        out.append(String.format(Locale.ROOT, "  %-16s %-24s %-10s %-10s %9s %15s %10s %8s%n", "PARTITION", "WORKER",
+                "STATE", "OUTCOME", "TRANSFERS", "BYTES", "DURATION", "ATTEMPTS"));
+        for (PartitionRecord p : partitions) {
+            out.append(String.format(Locale.ROOT, "  %-16s %-24s %-10s %-10s %,9d %,15d %10s %8d%n",
+                    Visible.text(p.partition()), p.worker() == null ? "-" : Visible.text(p.worker()), p.state(),
+                    p.outcome() == null ? "-" : p.outcome(), p.transfers(), p.bytesSent(), duration(p.durationMs()),
+                    p.attempts()));
+        }
+        return out.toString();
+    }
+
+    /** {@code 850ms}, {@code 42.3s}, {@code 1h02m07s}: short enough for a column, exact enough to compare workers. */
+    static String duration(Long millis) {
+        if (millis == null) {
+            return "-";
+        }
+        if (millis < 1000) {
+            return millis + "ms";
+        }
+        if (millis < 60_000) {
+            return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds % 3600 / 60, seconds % 60);
     }
 
     private static String describe(RunRecord run) {

@@ -2,6 +2,7 @@ package com.filemailbatch.audit;
 
 import com.filemailbatch.ledger.LedgerRetention;
 import com.filemailbatch.notifications.NotificationOutbox;
+import com.filemailbatch.workers.UploadPartitions;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,16 +39,18 @@ public class HistoryPurge {
     private static final int BATCH = 500;
     /** In the order rows are deleted: children before the rows their foreign keys point at. */
     static final List<String> TABLES = List.of("transfer_ledger", "notification_outbox", "run_journal", "run_owner",
-            "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+            "upload_partition", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
 
     private final JdbcTemplate jdbc;
     private final LedgerRetention ledger;
     private final NotificationOutbox notifications;
+    private final UploadPartitions partitions;
     private final TransactionTemplate transaction;
 
     HistoryPurge(JdbcTemplate jdbc, LedgerRetention ledger, NotificationOutbox notifications,
-            PlatformTransactionManager transactionManager) {
+            UploadPartitions partitions, PlatformTransactionManager transactionManager) {
+        this.partitions = partitions;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.notifications = notifications;
@@ -79,6 +82,7 @@ public class HistoryPurge {
             String ids = batch.stream().map(String::valueOf).collect(Collectors.joining(", "));
             count(deleted, "run_journal", "DELETE FROM run_journal WHERE job_execution_id IN (" + ids + ")");
             count(deleted, "run_owner", "DELETE FROM run_owner WHERE job_execution_id IN (" + ids + ")");
+            deleted.merge("upload_partition", (long) partitions.deleteOf(batch), Long::sum);
             count(deleted, "BATCH_STEP_EXECUTION_CONTEXT", "DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE "
                     + "STEP_EXECUTION_ID IN (SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION "
                     + "WHERE JOB_EXECUTION_ID IN (" + ids + "))");

@@ -13,7 +13,8 @@ import java.util.List;
  * for reference: the throughput figures are from the second pass. {@code upload_job_mb_s} and
  * {@code upload_baseline_mb_s} are the medians of each side's {@code upload_passes} measured passes, which are
  * listed in pass order; {@code upload_sandbox_stores} tells whether the sandbox wrote the received bytes to disk.
- * {@code dashboard} holds the dashboard's page times ({@code bench --dashboard}), or is null.
+ * {@code dashboard} holds the dashboard's page times ({@code bench --dashboard}), or is null; {@code workers} the
+ * upload rates with 1, 2, … capped workers ({@code bench --workers}, {@link WorkersFigures}), or is null.
  */
 public record BenchResult(
         int rows,
@@ -43,5 +44,6 @@ public record BenchResult(
         @JsonProperty("upload_sandbox_stores") Boolean uploadSandboxStores,
         @JsonProperty("upload_job_passes_mb_s") List<Double> uploadJobPassesMbS,
         @JsonProperty("upload_baseline_passes_mb_s") List<Double> uploadBaselinePassesMbS,
-        DashboardFigures dashboard) {
+        DashboardFigures dashboard,
+        WorkersFigures workers) {
 }

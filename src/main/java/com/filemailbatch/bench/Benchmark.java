@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the memory of the {@code run} command for N and 10 × N rows, each in a child JVM against this sandbox with no
  * latency (memory does not depend on it, and the runs end sooner); then the upload of one generated file by the
  * job and by a plain client, again with no latency; then, when asked for, the dashboard's pages on a generated
- * long-lived installation's data ({@link DashboardBenchmark}); then the figures.
+ * long-lived installation's data ({@link DashboardBenchmark}), and the uploads spread over 1, 2, … capped workers
+ * ({@link WorkersBenchmark}); then the figures.
  */
 public final class Benchmark {
 
@@ -37,6 +38,7 @@ public final class Benchmark {
     private final int memoryMaxHeapMb;
     private final UploadSettings upload;
     private final DashboardSettings dashboard;
+    private final WorkersSettings workers;
     private final Path out;
     private final PrintStream stdout;
 
@@ -46,11 +48,14 @@ public final class Benchmark {
      * @param memoryMaxHeapMb the measured children's -Xmx
      * @param upload          the upload figure's file size, passes and sandbox
      * @param dashboard       the dashboard figure's dataset and requests (null: not measured)
+     * @param workers         the workers figure's workers, cap and files (null: not measured)
      */
     public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
-            UploadSettings upload, DashboardSettings dashboard, Path out, PrintStream stdout) {
+            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, Path out,
+            PrintStream stdout) {
         this.rows = rows;
         this.dashboard = dashboard;
+        this.workers = workers;
         this.warmupRows = warmupRows;
         this.upload = upload;
         this.memoryRows = memoryRows;
@@ -95,6 +100,8 @@ public final class Benchmark {
             Upload upload = this.upload.megabytes() > 0 ? upload(work.resolve("upload")) : null;
             DashboardFigures dashboard = this.dashboard == null ? null
                     : DashboardBenchmark.run(this.dashboard, Files.createDirectories(work.resolve("dashboard")), stdout);
+            WorkersFigures workers = this.workers == null ? null
+                    : WorkersBenchmark.run(this.workers, work.resolve("workers"), stdout);
             BenchResult result = new BenchResult(rows, latencyMs, concurrency, job.rowsPerS(), baseline.rowsPerS(),
                     ceiling, n == null ? null : n.heapPeakMb(), tenN == null ? null : tenN.heapPeakMb(),
                     upload == null ? null : upload.job().rowsPerS(),
@@ -109,7 +116,7 @@ public final class Benchmark {
                     upload == null ? null : this.upload.passes(),
                     upload == null ? null : this.upload.sandboxStores(),
                     upload == null ? null : Throughput.rates(upload.jobPasses()),
-                    upload == null ? null : Throughput.rates(upload.baselinePasses()), dashboard);
+                    upload == null ? null : Throughput.rates(upload.baselinePasses()), dashboard, workers);
             print(result);
             write(result);
             return result;
@@ -313,6 +320,11 @@ public final class Benchmark {
             DashboardBenchmark.print(r.dashboard(), stdout);
         } else {
             stdout.println("  dashboard: not measured (add --dashboard)");
+        }
+        if (r.workers() != null) {
+            WorkersBenchmark.print(r.workers(), stdout);
+        } else {
+            stdout.println("  workers: not measured (add --workers)");
         }
         stdout.println("  written to " + out);
     }

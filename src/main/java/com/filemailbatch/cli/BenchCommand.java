@@ -1,14 +1,17 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.bench.BenchUnavailableException;
 import com.filemailbatch.bench.Benchmark;
 import com.filemailbatch.bench.DashboardSettings;
 import com.filemailbatch.bench.StartupBenchmark;
 import com.filemailbatch.bench.StartupFiles;
 import com.filemailbatch.bench.UploadSettings;
+import com.filemailbatch.bench.WorkersSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.util.unit.DataSize;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,9 +21,10 @@ import picocli.CommandLine.Option;
                 + "and of a plain java.net.http loop with the same concurrency (the practical ceiling); then the "
                 + "memory of the run command for N and 10 x N rows; then the upload rate of the job and of a plain client "
                 + "for one generated file; with --dashboard, then the dashboard's pages on a generated long-lived "
-                + "installation's data. With --startup, only the start-up figure: cold starts of --help, history and the "
-                + "sample's run --sandbox from the packaged jar and the installed distribution, beside a bare Spring "
-                + "Boot application with the same database stack.",
+                + "installation's data; with --workers, then the upload rate of the job with its uploads spread over "
+                + "1, 2, 3 capped workers. With --startup, only the start-up figure: cold starts of --help, history "
+                + "and the sample's run --sandbox from the packaged jar and the installed distribution, beside a bare "
+                + "Spring Boot application with the same database stack.",
                 "Prints a table and writes the figures as JSON. Not a test: nothing depends on its timing."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -90,6 +94,33 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measured GETs of each page (default: ${DEFAULT-VALUE}).")
     int dashboardRequests;
 
+    @Option(names = "--workers",
+            description = "Also measure uploads spread over workers (filemail.workers.enabled): the real job with 1, "
+                    + "2, … --workers-max worker contexts in this JVM, each capped at --workers-cap bytes per second "
+                    + "(standing in for its machine's uplink), on RabbitMQ (spring.rabbitmq.*, default localhost) and a "
+                    + "throwaway PostgreSQL database (FILEMAIL_BENCH_POSTGRES, default "
+                    + "jdbc:postgresql://127.0.0.1:5432/, user postgres); the upload step's bytes per second against "
+                    + "k x cap. Refused (exit 78) when either is not reachable.")
+    boolean workers;
+
+    @Option(names = "--workers-max", paramLabel = "K", defaultValue = "3",
+            description = "The most workers of the --workers figure, 1 to 8 (default: ${DEFAULT-VALUE}).")
+    int workersMax;
+
+    @Option(names = "--workers-cap", paramLabel = "SIZE", defaultValue = "4MB",
+            description = "Each worker's filemail.upload.max-bytes-per-second, such as 4MB (default: "
+                    + "${DEFAULT-VALUE}).")
+    String workersCap;
+
+    @Option(names = "--workers-files", paramLabel = "F", defaultValue = "4",
+            description = "Files per worker and pass of the --workers figure, one transfer each (default: "
+                    + "${DEFAULT-VALUE}).")
+    int workersFiles;
+
+    @Option(names = "--workers-file-mb", paramLabel = "MB", defaultValue = "16",
+            description = "Size in MiB of each file of the --workers figure (default: ${DEFAULT-VALUE}).")
+    int workersFileMb;
+
     @Option(names = "--startup",
             description = "Measure start-up only: median wall and CPU time of --startup-starts cold starts each of "
                     + "--help, history (empty database) and the sample's run --sandbox, with java -jar, with the "
@@ -147,8 +178,28 @@ final class BenchCommand implements Callable<Integer> {
         }
         DashboardSettings dashboardSettings = dashboard
                 ? new DashboardSettings(dashboardRuns, dashboardLedgerRows, dashboardWarmup, dashboardRequests) : null;
-        new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows, memoryMaxHeapMb,
-                new UploadSettings(uploadMb, uploadPasses, uploadStored), dashboardSettings, out, stdout).run();
+        WorkersSettings workersSettings = workers ? workersSettings() : null;
+        try {
+            new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows,
+                    memoryMaxHeapMb, new UploadSettings(uploadMb, uploadPasses, uploadStored), dashboardSettings,
+                    workersSettings, out, stdout).run();
+        } catch (BenchUnavailableException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
         return ExitCodes.OK;
+    }
+
+    private WorkersSettings workersSettings() {
+        long cap;
+        try {
+            cap = DataSize.parse(workersCap).toBytes();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--workers-cap '" + workersCap + "' is no size (such as 4MB, 500KB)");
+        }
+        if (workersMax < 1 || workersMax > 8 || cap < 1 || workersFiles < 1 || workersFileMb < 1) {
+            throw new UsageException("--workers-max must be 1 to 8, --workers-cap more than 0, --workers-files and "
+                    + "--workers-file-mb at least 1");
+        }
+        return new WorkersSettings(workersMax, cap, workersFiles, workersFileMb);
     }
 }

@@ -33,6 +33,7 @@ public final class FilemailBatchCli implements Runnable {
             PurgeCommand::new,
             ServeCommand::new,
             DashboardCommand::new,
+            WorkerCommand::new,
             RecoverCommand::new,
             RotateKeyCommand::new,
             CheckCommand::new,

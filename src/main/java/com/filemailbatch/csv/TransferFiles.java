@@ -57,8 +57,9 @@ public final class TransferFiles {
      * @param realPath the file itself, every link resolved (inside the base directory)
      * @param fileKey  the file's identity (device and inode), or null where the file system has none
      * @param size     its size in bytes
+     * @param modified its last modification, in milliseconds since the epoch
      */
-    public record CheckedFile(Path path, Path realPath, String fileKey, long size) {
+    public record CheckedFile(Path path, Path realPath, String fileKey, long size, long modified) {
     }
 
     public Checked check(List<String> files) {
@@ -123,7 +124,8 @@ public final class TransferFiles {
                 return problem("file '" + file + "' cannot be read: " + e.getMessage());
             }
             Object key = attributes.fileKey();
-            checked.add(new CheckedFile(resolved, real, key == null ? null : key.toString(), attributes.size()));
+            checked.add(new CheckedFile(resolved, real, key == null ? null : key.toString(), attributes.size(),
+                    attributes.lastModifiedTime().toMillis()));
         }
         return new Checked(checked, realBase, null);
     }

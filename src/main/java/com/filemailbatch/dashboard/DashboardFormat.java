@@ -49,6 +49,11 @@ public class DashboardFormat {
         return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
     }
 
+    /** A duration in milliseconds as {@link #duration(Duration)} shows it; empty for none. */
+    public String millis(Long millis) {
+        return millis == null ? "" : duration(Duration.ofMillis(millis));
+    }
+
     public String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
@@ -72,7 +77,7 @@ public class DashboardFormat {
             case "COMPLETED", "DELIVERED", "DONE" -> "ok";
             case "COMPLETED_WITH_PROBLEMS", "REJECTED", "DEFERRED", "PENDING", "REFUSED" -> "problems";
             case "FAILED", "ABANDONED", "GIVEN_UP", "UPLOAD_FAILED", "CANCEL_FAILED" -> "failed";
-            case "STARTING", "STARTED", "STOPPING", "UPLOADING", "INITIALIZED", "ASKED" -> "running";
+            case "STARTING", "STARTED", "STOPPING", "UPLOADING", "INITIALIZED", "ASKED", "RUNNING", "WAITING" -> "running";
             default -> "other";
         };
     }

@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.DataClassRowMapper;
  */
 public final class LedgerEntryReaders {
 
+    /** Rows whose files are to be uploaded: they name files and are not completed (nor cancelled) yet. */
+    static final String UPLOADABLE = "status IN (" + list(TransferStatus.INITIALIZED, TransferStatus.UPLOADING)
+            + ") AND files IS NOT NULL";
+
     private LedgerEntryReaders() {
     }
 
@@ -34,8 +38,14 @@ public final class LedgerEntryReaders {
 
     /** Transfers whose row names files and which are not completed yet: new ones, and those left unfinished. */
     public static JdbcPagingItemReader<LedgerEntry> toUpload(String name, DataSource dataSource) throws Exception {
-        return reader(name, dataSource, "status IN (" + list(TransferStatus.INITIALIZED, TransferStatus.UPLOADING)
-                + ") AND files IS NOT NULL", Map.of());
+        return reader(name, dataSource, UPLOADABLE, Map.of());
+    }
+
+    /** {@link #toUpload} within a range of ledger ids, both ends included: one partition of the uploads. */
+    public static JdbcPagingItemReader<LedgerEntry> toUpload(String name, DataSource dataSource, long firstId,
+            long lastId) throws Exception {
+        return reader(name, dataSource, UPLOADABLE + " AND id BETWEEN :firstId AND :lastId",
+                Map.of("firstId", firstId, "lastId", lastId));
     }
 
     /**

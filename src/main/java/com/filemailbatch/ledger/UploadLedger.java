@@ -30,6 +30,12 @@ public class UploadLedger {
         this.clock = clock;
     }
 
+    /** The ids of the rows whose files are to be uploaded, in order: what the upload step will work through. */
+    public List<Long> uploadableIds() {
+        return jdbc.queryForList("SELECT id FROM transfer_ledger WHERE " + LedgerEntryReaders.UPLOADABLE
+                + " ORDER BY id", Long.class);
+    }
+
     /**
      * Marks the transfer UPLOADING and returns its files' progress: recorded earlier (a resumed upload keeps its
      * chunk size), or recorded now from the files as validated (their sizes then, not now) with {@code chunkSize}.

@@ -22,7 +22,15 @@ public record ValidatedFiles(String baseDir, List<File> files) {
      * @param realPath where it was found, every link resolved: below {@code baseDir}
      * @param fileKey  its identity on the file system (device and inode), or null where the file system has none
      * @param size     its size in bytes (what initialize's {@code transfersize} counted)
+     * @param modified its last modification then (milliseconds since the epoch); null in rows of earlier releases
+     * @param host     the machine that validated it; null in rows of earlier releases. On another machine (a worker)
+     *                 the same file on shared storage has another device number, so there its size and modification
+     *                 time say whether it is the file that was validated
      */
-    public record File(String path, String realPath, String fileKey, long size) {
+    public record File(String path, String realPath, String fileKey, long size, Long modified, String host) {
+
+        public File(String path, String realPath, String fileKey, long size) {
+            this(path, realPath, fileKey, size, null, null);
+        }
     }
 }

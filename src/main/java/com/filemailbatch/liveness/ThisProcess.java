@@ -20,6 +20,11 @@ public final class ThisProcess {
         }
     }
 
+    /** The name of this machine. */
+    public static String host() {
+        return HOST;
+    }
+
     /** This process as {@code pid@host}: who holds a claim. */
     public static String id() {
         return PID + "@" + HOST;

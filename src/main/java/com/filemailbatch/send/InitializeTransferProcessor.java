@@ -1,5 +1,6 @@
 package com.filemailbatch.send;
 
+import com.filemailbatch.liveness.ThisProcess;
 import com.filemailbatch.csv.Rejection;
 import com.filemailbatch.csv.TransferDefinition;
 import com.filemailbatch.csv.TransferDefinitionValidator;
@@ -72,7 +73,7 @@ class InitializeTransferProcessor implements ItemProcessor<TransferDefinition, I
         }
         return new ValidatedFiles(checked.realBase().toString(), checked.files().stream()
                 .map(file -> new ValidatedFiles.File(file.path().toString(), file.realPath().toString(),
-                        file.fileKey(), file.size()))
+                        file.fileKey(), file.size(), file.modified(), ThisProcess.host()))
                 .toList());
     }
 

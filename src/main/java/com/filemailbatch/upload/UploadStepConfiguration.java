@@ -17,6 +17,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -26,8 +27,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class UploadStepConfiguration {
 
-    /** Concurrent like initialize: each thread delivers one transfer, its files {@code parallel-files} at a time. */
+    /**
+     * Concurrent like initialize: each thread delivers one transfer, its files {@code parallel-files} at a time. With
+     * workers ({@code filemail.workers.enabled}) the step of that name is the partitioned one of the workers package.
+     */
     @Bean
+    @ConditionalOnProperty(name = "filemail.workers.enabled", havingValue = "false", matchIfMissing = true)
     Step uploadTransfersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcPagingItemReader<LedgerEntry> uploadableTransferReader,
             UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
@@ -43,6 +48,41 @@ class UploadStepConfiguration {
                 .taskExecutor(filemailCallExecutor)
                 .listener(runLogContext)
                 .build();
+    }
+
+    /**
+     * What a worker runs for one partition of the uploads (remote partitioning, see the workers package): the same
+     * delivery as {@code uploadTransfersStep}, over the partition's range of ledger ids.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "filemail.workers.enabled", havingValue = "true")
+    Step uploadPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<LedgerEntry> partitionTransferReader,
+            UploadTransferProcessor uploadTransferProcessor, ItemWriter<JournalEntry> runJournalWriter,
+            AsyncTaskExecutor filemailCallExecutor, RunLogContext runLogContext, BatchSettings settings) {
+        return new StepBuilder("uploadPartitionStep", jobRepository)
+                .<LedgerEntry, JournalEntry>chunk(settings.concurrency())
+                .transactionManager(transactionManager)
+                .reader(partitionTransferReader)
+                .processor(uploadTransferProcessor)
+                .writer(runJournalWriter)
+                .taskExecutor(filemailCallExecutor)
+                .listener(runLogContext)
+                .build();
+    }
+
+    /** The transfers of one partition: its range of ledger ids, as the manager's partitioner set it. */
+    @Bean
+    @StepScope
+    @ConditionalOnProperty(name = "filemail.workers.enabled", havingValue = "true")
+    JdbcPagingItemReader<LedgerEntry> partitionTransferReader(DataSource dataSource,
+            @Value("#{stepExecutionContext['firstLedgerId']}") long firstId,
+            @Value("#{stepExecutionContext['lastLedgerId']}") long lastId) throws Exception {
+        JdbcPagingItemReader<LedgerEntry> reader = LedgerEntryReaders.toUpload("partitionTransferReader", dataSource,
+                firstId, lastId);
+        // A partition run again (its worker died) reads every unfinished transfer of its range again.
+        reader.setSaveState(false);
+        return reader;
     }
 
     /** Transfers whose row names files and which are not completed yet: new ones, and those left unfinished. */

@@ -1,5 +1,6 @@
 package com.filemailbatch.upload;
 
+import com.filemailbatch.liveness.ThisProcess;
 import com.filemailbatch.ledger.ValidatedFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -170,9 +171,17 @@ final class ValidatedFileOpener {
 
     private static void checkIdentity(BasicFileAttributes attributes, ValidatedFiles.File file) {
         Object key = attributes.fileKey();
-        if (file.fileKey() != null && (key == null || !Objects.equals(file.fileKey(), key.toString()))) {
+        boolean validatedHere = file.host() == null || file.host().equals(ThisProcess.host());
+        if (validatedHere && file.fileKey() != null && (key == null
+                || !Objects.equals(file.fileKey(), key.toString()))) {
             throw new FileNotAsValidatedException(notAsValidated(file) + ": another file is in its place (it was "
                     + "replaced since its row was validated)");
+        }
+        // On another machine (a worker on shared storage) the device number differs: the modification time tells.
+        if (!validatedHere && file.modified() != null
+                && attributes.lastModifiedTime().toMillis() != file.modified()) {
+            throw new FileNotAsValidatedException(notAsValidated(file) + ": it was modified or replaced since its "
+                    + "row was validated on " + file.host());
         }
         if (attributes.size() != file.size()) {
             throw changedSize(file, attributes.size());

@@ -8,6 +8,9 @@ import com.filemailbatch.sandbox.SandboxTransfer;
 import com.filemailbatch.support.FilemailBatchTest;
 import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
+import com.filemailbatch.support.UploadPartitionRows;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -169,6 +172,69 @@ class AuditQueriesTest {
 
     private List<Long> ids(HistoryFilter filter) {
         return audit.history(filter).stream().map(RunRecord::executionId).toList();
+    }
+
+    @Test
+    void showAndHistoryTellWhichWorkerRanWhichPartitionWithItsBytesAndDuration() throws Exception {
+        OffsetDateTime claimed = OffsetDateTime.of(2026, 11, 30, 22, 0, 0, 0, ZoneOffset.UTC);
+        UploadPartitionRows.ended(jdbc, execution.getId(), 0, "4242@host-a", 3, 3_000_000_000L, 2, claimed, 90_250,
+                "COMPLETED");
+        UploadPartitionRows.running(jdbc, execution.getId(), 1, "worker-b", 2, 1_234,
+                OffsetDateTime.now().minusMinutes(5));
+        AuditRenderer renderer = new AuditRenderer(objectMapper);
+
+        RunDetails details = audit.show(execution.getId()).orElseThrow();
+
+        String run = "run" + execution.getId();
+        assertThat(renderer.details(details)).contains("Workers (upload partitions):")
+                .containsPattern("(?m)^  PARTITION +WORKER +STATE +OUTCOME +TRANSFERS +BYTES +DURATION +ATTEMPTS$")
+                .containsPattern("(?m)^  " + run + "-p0 +4242@host-a +ENDED +COMPLETED +3 +3,000,000,000 +1m30s +2$")
+                .containsPattern("(?m)^  " + run + "-p1 +worker-b +RUNNING +- +2 +1,234 +5m0\\ds +1$");
+        JsonNode shown = objectMapper.readTree(renderer.json(details)).at("/run/partitions");
+        assertThat(shown).hasSize(2);
+        assertThat(shown.get(0).get("partition").asString()).isEqualTo(run + "-p0");
+        assertThat(shown.get(0).get("worker").asString()).isEqualTo("4242@host-a");
+        assertThat(shown.get(0).get("state").asString()).isEqualTo("ENDED");
+        assertThat(shown.get(0).get("outcome").asString()).isEqualTo("COMPLETED");
+        assertThat(shown.get(0).get("transfers").asInt()).isEqualTo(3);
+        assertThat(shown.get(0).get("bytesSent").asLong()).isEqualTo(3_000_000_000L);
+        assertThat(shown.get(0).get("attempts").asInt()).isEqualTo(2);
+        assertThat(shown.get(0).get("durationMs").asLong()).isEqualTo(90_250);
+        assertThat(OffsetDateTime.parse(shown.get(0).get("startTime").asString()).toInstant())
+                .isEqualTo(claimed.toInstant());
+        assertThat(OffsetDateTime.parse(shown.get(0).get("endTime").asString()).toInstant())
+                .isEqualTo(claimed.plusNanos(90_250_000_000L).toInstant());
+        assertThat(shown.get(1).get("outcome").isNull()).isTrue();
+        assertThat(shown.get(1).get("endTime").isNull()).isTrue();
+        assertThat(shown.get(1).get("durationMs").asLong()).as("running: until the database's now")
+                .isBetween(299_000L, 360_000L);
+
+        JsonNode history = objectMapper.readTree(renderer.json(audit.history(50)));
+        for (JsonNode listed : history) {
+            if (listed.get("executionId").asLong() == execution.getId()) {
+                assertThat(listed.at("/partitions/0/worker").asString()).isEqualTo("4242@host-a");
+                assertThat(listed.at("/partitions/1/worker").asString()).isEqualTo("worker-b");
+            }
+        }
+        assertThat(history.findValues("executionId")).extracting(JsonNode::asLong).contains(execution.getId());
+    }
+
+    @Test
+    void aRunWithoutWorkersShowsNoPartitions() throws Exception {
+        RunDetails details = audit.show(execution.getId()).orElseThrow();
+        AuditRenderer renderer = new AuditRenderer(objectMapper);
+
+        assertThat(details.run().partitions()).isEmpty();
+        assertThat(renderer.details(details)).doesNotContain("Workers", "PARTITION");
+        assertThat(objectMapper.readTree(renderer.json(details)).at("/run").has("partitions")).isFalse();
+        // Other tests of this context may leave runs with partitions: this run's entry has none.
+        JsonNode history = objectMapper.readTree(renderer.json(audit.history(50)));
+        assertThat(history.findValues("executionId")).extracting(JsonNode::asLong).contains(execution.getId());
+        for (JsonNode listed : history) {
+            if (listed.get("executionId").asLong() == execution.getId()) {
+                assertThat(listed.has("partitions")).isFalse();
+            }
+        }
     }
 
     @Test

@@ -38,7 +38,8 @@ class HistoryPurgeTest {
     private static final OffsetDateTime OLD = OffsetDateTime.of(2020, 5, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     private static final List<String> BATCH_TABLES = List.of("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
-            "BATCH_STEP_EXECUTION_CONTEXT", "run_journal", "run_owner", "transfer_ledger", "notification_outbox");
+            "BATCH_STEP_EXECUTION_CONTEXT", "run_journal", "run_owner", "transfer_ledger", "notification_outbox",
+            "upload_partition");
 
     @Autowired
     HistoryPurge purge;
@@ -95,6 +96,16 @@ class HistoryPurgeTest {
         notification("old-given-up", "GIVEN_UP", OLD);
         notification("old-pending", "PENDING", OLD);
         notification("new-delivered", "DELIVERED", OffsetDateTime.now(ZoneOffset.UTC));
+        // Partitions of uploads on workers go with their run's history.
+        jdbc.update("DELETE FROM upload_partition");
+        partition(9001, finalOnly);
+        partition(9002, recent);
+    }
+
+    private void partition(long stepExecutionId, JobExecution run) {
+        jdbc.update("INSERT INTO upload_partition (step_execution_id, job_execution_id, partition_name, transfers, "
+                + "state, worker, attempts, sent_at, bytes_sent) VALUES (?, ?, 'p0', 1, 'ENDED', 'w1', 1, ?, 5)",
+                stepExecutionId, run.getId(), OLD);
     }
 
     private void notification(String id, String status, OffsetDateTime raised) {
@@ -136,7 +147,9 @@ class HistoryPurgeTest {
         assertThat(result.deleted().get("BATCH_JOB_EXECUTION_PARAMS")).isPositive();
         assertThat(result.deleted().get("BATCH_STEP_EXECUTION_CONTEXT")).isPositive();
         assertThat(result.deleted().get("run_journal")).isEqualTo(1L);
-        assertThat(result.deleted()).containsEntry("notification_outbox", 2L);
+        assertThat(result.deleted()).containsEntry("notification_outbox", 2L).containsEntry("upload_partition", 1L);
+        assertThat(jdbc.queryForList("SELECT job_execution_id FROM upload_partition", Long.class))
+                .containsExactly(recent.getId());
         assertThat(jdbc.queryForList("SELECT id FROM notification_outbox ORDER BY id", String.class))
                 .containsExactly("new-delivered", "old-pending");
         assertThat(result.kept()).isEqualTo(2);

@@ -105,7 +105,7 @@ class FilemailBatchCliTest {
         assertThat(execute()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
-                + "verify-receipts, purge, serve, dashboard, recover, rotate-key, check, notifications)",
+                + "verify-receipts, purge, serve, dashboard, worker, recover, rotate-key, check, notifications)",
                 "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
     }
@@ -139,7 +139,7 @@ class FilemailBatchCliTest {
         assertThat(execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
 
         assertThat(errLines()).containsExactly("error: unknown command 'dashbord'",
-                "did you mean: dashboard, show, history?", "Try: filemail-batch --help");
+                "did you mean: dashboard, show, worker?", "Try: filemail-batch --help");
         assertThat(out()).isEmpty();
     }
 
@@ -179,6 +179,14 @@ class FilemailBatchCliTest {
         assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '1 day' is not a "
                 + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
                 "Try: filemail-batch run --help");
+    }
+
+    @Test
+    void aWorkersBenchCapThatIsNoSizeIsAUsageError() {
+        assertThat(execute("bench", "--workers", "--workers-cap", "fast")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(errLines()).containsExactly("error: --workers-cap 'fast' is no size (such as 4MB, 500KB)");
+        assertThat(execute("bench", "--workers", "--workers-max", "9")).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -245,6 +253,20 @@ class FilemailBatchCliTest {
         assertThat(errLines()).containsExactly("error: no Filemail API key: set FILEMAIL_API_KEY "
                 + "(or filemail.api-key), or add --sandbox to run against the embedded stand-in");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aWorkerTakesNoSandboxAndSaysWhenRabbitMqCannotBeReached() throws Exception {
+        assertThat(execute("worker", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(errLines().get(0)).startsWith("error: worker takes no --sandbox: it works for the runs of a "
+                + "manager");
+
+        err.reset();
+        // Port 9 of loopback (discard) answers no AMQP: nothing else on the machine is touched.
+        assertThat(execute("worker", "--filemail.api-key=key-of-this-test", "--spring.rabbitmq.port=9"))
+                .isEqualTo(ExitCodes.CONFIG);
+        assertThat(errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("error: cannot reach RabbitMQ at localhost:9/").contains("SPRING_RABBITMQ_HOST"));
     }
 
     @Test

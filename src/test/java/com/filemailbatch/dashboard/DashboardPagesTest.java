@@ -10,11 +10,13 @@ import com.filemailbatch.support.DashboardClient;
 import com.filemailbatch.support.DashboardTest;
 import com.filemailbatch.support.JobRuns;
 import com.filemailbatch.support.TestData;
+import com.filemailbatch.support.UploadPartitionRows;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,7 @@ class DashboardPagesTest {
         assertThat(page).contains("Run <span>" + run.getId() + "</span>", "COMPLETED_WITH_PROBLEMS",
                 "initializeTransfersStep", "uploadTransfersStep", name + "-3", "not-an-address",
                 name + "-2", "9 B", "intact", "run-" + run.getId() + ".json");
+        assertThat(page).as("uploaded in this process: no workers").doesNotContain("id=\"workers\"");
         assertThat(viewer.page("/receipts")).contains("intact");
         assertThat(page).as("a subject is text, never markup").doesNotContain("<script>alert(1)</script>");
         long ledgerId = jdbc.queryForObject("SELECT id FROM transfer_ledger WHERE reference = ?", Long.class,
@@ -101,6 +104,31 @@ class DashboardPagesTest {
             }
             assertThat(shown).doesNotContain("transferkey");
         }
+    }
+
+    @Test
+    void aRunsPageWithWorkersTellsWhichRanWhichPartitionItsBytesAndDuration() throws Exception {
+        Path input = TestData.csv(dir, "in.csv", "reference,subject,to", name + "-1,Spread,ann@example.com");
+        JobExecution run = jobs.send(input, LocalDate.of(2026, 11, 29));
+        UploadPartitionRows.ended(jdbc, run.getId(), 0, "4242@host-a", 3, 3_000_000_000L, 2,
+                OffsetDateTime.now().minusHours(1), 90_000, "COMPLETED");
+        UploadPartitionRows.running(jdbc, run.getId(), 1, "<b>worker-b</b>", 2, 1_234,
+                OffsetDateTime.now().minusSeconds(30));
+
+        String page = viewer.page("/runs/" + run.getId());
+
+        String workers = page.substring(page.indexOf("<table class=\"grid\" id=\"workers\">"));
+        workers = workers.substring(0, workers.indexOf("</table>"));
+        assertThat(workers).contains("<th>Partition</th><th>Worker</th><th>State</th><th>Outcome</th>"
+                + "<th>Transfers</th><th>Bytes</th><th>Duration</th><th>Attempts</th>");
+        assertThat(workers.replaceAll("\\s+", " ")).contains("<td>run" + run.getId() + "-p0</td> <td>4242@host-a</td> "
+                + "<td><span class=\"status other\">ENDED</span></td> "
+                + "<td><span class=\"status ok\">COMPLETED</span></td> <td>3</td> <td>2.8 GiB</td> "
+                + "<td>1 min 30 s</td> <td>2</td>")
+                .contains("<td>run" + run.getId() + "-p1</td> <td>&lt;b&gt;worker-b&lt;/b&gt;</td> "
+                        + "<td><span class=\"status running\">RUNNING</span></td> <td></td> <td>2</td> "
+                        + "<td>1.2 KiB</td>");
+        assertThat(page).as("a worker's name is text, never markup").doesNotContain("<b>worker-b</b>");
     }
 
     @Test

@@ -16,24 +16,8 @@ public class PostgresContextInitializer extends SandboxContextInitializer {
 
     @Override
     protected String[] databaseProperties(Path dataDir) {
-        String database = "filemail_batch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = PostgresServer.connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database on " + PostgresServer.url(""), e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(database)));
-        return new String[] {"spring.datasource.url=" + PostgresServer.url(database),
+        return new String[] {"spring.datasource.url=" + PostgresServer.newDatabase(),
                 "spring.datasource.username=" + PostgresServer.user(), "spring.datasource.password="};
-    }
-
-    /** FORCE: the test context's pool may still hold connections when the JVM ends. */
-    private static void drop(String database) {
-        try (Connection admin = PostgresServer.connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (SQLException e) {
-            // Best effort: a leftover test database is harmless.
-        }
     }
 
     /** Where the test server is, and whether it answers. */
@@ -42,16 +26,37 @@ public class PostgresContextInitializer extends SandboxContextInitializer {
         private PostgresServer() {
         }
 
+        /** A new, empty database, dropped when this JVM ends. @return its JDBC URL */
+        public static String newDatabase() {
+            String database = "filemail_batch_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+                sql.execute("CREATE DATABASE " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create a test database on " + url(""), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(database)));
+            return url(database);
+        }
+
+        /** FORCE: a test's pool may still hold connections when the JVM ends. */
+        private static void drop(String database) {
+            try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
+                sql.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (SQLException e) {
+                // Best effort: a leftover test database is harmless.
+            }
+        }
+
         static String url(String database) {
             String base = System.getenv().getOrDefault("FILEMAIL_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
             return base + database;
         }
 
-        static String user() {
+        public static String user() {
             return System.getenv().getOrDefault("FILEMAIL_TEST_POSTGRES_USER", "postgres");
         }
 
-        static Connection connect(String database) throws SQLException {
+        public static Connection connect(String database) throws SQLException {
             return DriverManager.getConnection(url(database), user(), "");
         }
 
