@@ -1,10 +1,12 @@
 package com.filemailbatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,26 +69,55 @@ class DistributionIT {
     @Test
     void theTrainedClassDataSharingArchiveStartsTheSameProgram() throws Exception {
         // An installation of its own, its path without spaces: Java 17 skips an archive of classes from such a path.
-        Path home = unpack(root.resolve("opt"));
-        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        trainedStartsTheSameProgram(Path.of(System.getProperty("java.home")), root.resolve("opt"),
+                "lib/filemail-batch.jsa", "shared objects file \\(top\\)");
+    }
+
+    @Test
+    void onJava25TheTrainedAheadOfTimeCacheStartsTheSameProgram() throws Exception {
+        Path java25 = Path.of(System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        assumeTrue(Files.isExecutable(java25.resolve("bin/java")), "no Java 25 at " + java25 + " (JAVA25_HOME)");
+        trainedStartsTheSameProgram(java25, root.resolve("opt25"), "lib/filemail-batch.aot", "shared objects file");
+    }
+
+    /**
+     * Trains an installation of its own with that Java, then runs {@code history} with and without what the training
+     * made: the same answer, the program's own classes mapped from the cache or archive. {@code --help} answers
+     * without it (the launcher leaves it out there, where it costs more than it saves).
+     */
+    private static void trainedStartsTheSameProgram(Path javaHome, Path installation, String made, String source)
+            throws Exception {
+        Path home = unpack(installation);
+        Path elsewhere = Files.createDirectories(installation.resolve("elsewhere"));
         Path launcher = home.resolve("bin/filemail-batch");
-        Result plain = run(elsewhere, Map.of(), launcher.toString(), "--help");
+        Map<String, String> env = Map.of("JAVA_HOME", javaHome.toString(),
+                "FILEMAIL_DATA_DIR", installation.resolve("data").toString());
+        Result plain = run(elsewhere, env, launcher.toString(), "history");
         assertThat(plain.exit()).as(plain.describe()).isZero();
-        assertThat(plain.out()).startsWith("Usage: filemail-batch");
+        assertThat(plain.out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
 
-        Result train = run(elsewhere, Map.of(), home.resolve("bin/filemail-batch-train").toString());
+        Result train = run(elsewhere, Map.of("JAVA_HOME", javaHome.toString()),
+                home.resolve("bin/filemail-batch-train").toString());
         assertThat(train.exit()).as(train.describe()).isZero();
-        assertThat(home.resolve("lib/filemail-batch.jsa")).isNotEmptyFile();
+        assertThat(home.resolve(made)).isNotEmptyFile();
 
-        Path classLog = root.resolve("class-load.log");
-        Result shared = run(elsewhere, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
-                launcher.toString(), "--help");
-        assertThat(shared.exit()).as(shared.describe()).isZero();
-        assertThat(shared.out()).isEqualTo(plain.out());
-        assertThat(shared.err()).isEqualTo(plain.err());
-        // The program's own classes came from the trained archive, not from the jar.
+        Path classLog = installation.resolve("class-load.log");
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+        Result trained = run(elsewhere, logged, launcher.toString(), "history");
+        assertThat(trained.exit()).as(trained.describe()).isZero();
+        assertThat(trained.out()).isEqualTo(plain.out());
+        assertThat(trained.err()).isEqualTo(plain.err());
+        // The program's own classes came from what the training made, not from the jar.
         assertThat(Files.readString(classLog))
-                .containsPattern("com\\.filemailbatch\\.cli\\.FilemailBatchCli source: shared objects file \\(top\\)");
+                .containsPattern("com\\.filemailbatch\\.cli\\.HistoryCommand source: " + source);
+
+        Path helpLog = installation.resolve("class-load-help.log");
+        logged.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + helpLog);
+        Result help = run(elsewhere, logged, launcher.toString(), "--help");
+        assertThat(help.exit()).as(help.describe()).isZero();
+        assertThat(help.out()).startsWith("Usage: filemail-batch");
+        assertThat(Files.readString(helpLog)).contains("com.filemailbatch.cli.FilemailBatchCli source: file:");
     }
 
     @Test

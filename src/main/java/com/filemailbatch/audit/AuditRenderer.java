@@ -29,6 +29,15 @@ public final class AuditRenderer {
     private static final DateTimeFormatter JSON_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
             Locale.ROOT);
 
+    /** A renderer of tables only: {@link #json} is refused (so a command printing a table needs no JSON mapper). */
+    public static AuditRenderer tables() {
+        return new AuditRenderer();
+    }
+
+    private AuditRenderer() {
+        this.json = null;
+    }
+
     public AuditRenderer(ObjectMapper json) {
         this.json = json.rebuild().addModule(new SimpleModule("local-times-with-offset")
                 .addSerializer(LocalDateTime.class, new ValueSerializer<LocalDateTime>() {
@@ -40,6 +49,9 @@ public final class AuditRenderer {
     }
 
     public String json(Object value) {
+        if (json == null) {
+            throw new IllegalStateException("a renderer of tables only");
+        }
         // JSON escapes C0 controls itself but writes bidi controls, DEL and C1 raw: those are escaped the JSON way.
         return Visible.lines(json.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value))
                 + System.lineSeparator();

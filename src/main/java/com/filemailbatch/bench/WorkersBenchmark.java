@@ -166,7 +166,7 @@ final class WorkersBenchmark implements AutoCloseable {
         URI baseUrl = sandbox.baseUrl();
         arguments.addAll(List.of("--filemail.base-url=" + baseUrl, "--filemail.api-key=" + sandbox.apiKey(),
                 "--filemail.data-dir=" + data, "--filemail.reports-dir=" + data.resolve("reports"),
-                "--FILEMAIL_BATCH_SECRET=" + secret, "--filemail.workers.enabled=true",
+                "--filemail.batch.secret=" + secret, "--filemail.workers.enabled=true",
                 "--filemail.workers.queue=" + queue,
                 // Every transfer its own partition, for any k: the workers share them out evenly.
                 "--filemail.workers.partitions=" + settings.maxWorkers() * settings.filesPerWorker(),

@@ -5,6 +5,7 @@ import com.filemailbatch.filemail.FilemailProperties;
 import com.filemailbatch.launch.FailureMessages;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import com.filemailbatch.sandbox.SandboxOptions;
+import com.filemailbatch.startup.ContextScope;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ final class ApplicationStarter implements AutoCloseable {
     /** Where a sandbox command without the stand-in points the client: the discard port of loopback. */
     private static final String UNREACHABLE = "http://127.0.0.1:9";
 
+    private ContextScope scope = ContextScope.WEB;
     private Map<String, String> userProperties = Map.of();
     private List<String> extraProperties = List.of();
     private FilemailSandbox sandbox;
@@ -40,6 +42,12 @@ final class ApplicationStarter implements AutoCloseable {
         this.standIn = standIn;
         this.notices = notices;
         this.needsApi = needsApi;
+    }
+
+    /** What the application holds (everything by default). */
+    ApplicationStarter withScope(ContextScope scope) {
+        this.scope = scope;
+        return this;
     }
 
     /**
@@ -85,10 +93,14 @@ final class ApplicationStarter implements AutoCloseable {
         try {
             context = new SpringApplicationBuilder(FilemailBatchApplication.class)
                     .logStartupInfo(false)
+                    .applicationStartup(StartupSteps.startup())
+                    .lazyInitialization(scope.lazy())
+                    .initializers(scope::register)
                     .run(PropertyArguments.arguments(overrides).toArray(String[]::new));
         } catch (RuntimeException e) {
             throw new ConfigurationException("cannot start: " + FailureMessages.rootMessage(e), e);
         }
+        StartupSteps.report(context, notices);
         if (needsApi && context.getBean(FilemailProperties.class).apiKey().isBlank()) {
             throw new ConfigurationException("no Filemail API key: set FILEMAIL_API_KEY (or filemail.api-key), "
                     + "or add --sandbox to run against the embedded stand-in", null);

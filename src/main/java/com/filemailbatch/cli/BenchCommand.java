@@ -4,6 +4,8 @@ import com.filemailbatch.ExitCodes;
 import com.filemailbatch.bench.BenchUnavailableException;
 import com.filemailbatch.bench.Benchmark;
 import com.filemailbatch.bench.DashboardSettings;
+import com.filemailbatch.bench.StartupBenchmark;
+import com.filemailbatch.bench.StartupFiles;
 import com.filemailbatch.bench.UploadSettings;
 import com.filemailbatch.bench.WorkersSettings;
 import java.io.PrintStream;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Option;
                 + "memory of the run command for N and 10 x N rows; then the upload rate of the job and of a plain client "
                 + "for one generated file; with --dashboard, then the dashboard's pages on a generated long-lived "
                 + "installation's data; with --workers, then the upload rate of the job with its uploads spread over "
-                + "1, 2, 3 capped workers.",
+                + "1, 2, 3 capped workers. With --startup, only the start-up figure: cold starts of --help, history "
+                + "and the sample's run --sandbox from the packaged jar and the installed distribution, beside a bare "
+                + "Spring Boot application with the same database stack.",
                 "Prints a table and writes the figures as JSON. Not a test: nothing depends on its timing."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -117,6 +121,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "Size in MiB of each file of the --workers figure (default: ${DEFAULT-VALUE}).")
     int workersFileMb;
 
+    @Option(names = "--startup",
+            description = "Measure start-up only: median wall and CPU time of --startup-starts cold starts each of "
+                    + "--help, history (empty database) and the sample's run --sandbox, with java -jar, with the "
+                    + "installed distribution's launcher, and with it again after bin/filemail-batch-train; and of a "
+                    + "bare Spring Boot application with the same database stack (H2, Flyway, Spring Batch's JDBC job "
+                    + "repository) reading the same empty database.")
+    boolean startup;
+
+    @Option(names = "--startup-starts", paramLabel = "N", defaultValue = "5",
+            description = "Cold starts of each (default: ${DEFAULT-VALUE}).")
+    int startupStarts;
+
+    @Option(names = "--startup-jar", paramLabel = "FILE",
+            description = "The packaged jar to start (default: this one, when run with java -jar; else none).")
+    Path startupJar;
+
+    @Option(names = "--startup-distribution", paramLabel = "FILE",
+            description = "The distribution's tar.gz to install and start (default: the filemail-batch-*.tar.gz "
+                    + "beside the jar, if there is one; without it, no launcher figures and no run --sandbox).")
+    Path startupDistribution;
+
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench-result.json",
             description = "Where to write the JSON figures (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -137,6 +162,19 @@ final class BenchCommand implements Callable<Integer> {
                     + "--upload-mb at least 0, --upload-passes at least 1, --dashboard-runs at least 1, "
                     + "--dashboard-ledger-rows at least --dashboard-runs, --dashboard-warmup at least 0, "
                     + "--dashboard-requests at least 1");
+        }
+        if (startup) {
+            if (startupStarts < 1) {
+                throw new UsageException("--startup-starts must be at least 1");
+            }
+            Path jar = startupJar != null ? startupJar : StartupFiles.thisJar();
+            Path distribution = startupDistribution != null ? startupDistribution : StartupFiles.besideJar(jar);
+            if (jar == null && distribution == null) {
+                throw new UsageException("--startup needs the packaged jar or the distribution: run it with java -jar, "
+                        + "or give --startup-jar or --startup-distribution");
+            }
+            new StartupBenchmark(startupStarts, jar, distribution, out, stdout).run();
+            return ExitCodes.OK;
         }
         DashboardSettings dashboardSettings = dashboard
                 ? new DashboardSettings(dashboardRuns, dashboardLedgerRows, dashboardWarmup, dashboardRequests) : null;

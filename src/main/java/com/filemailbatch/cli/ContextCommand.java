@@ -1,6 +1,7 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.startup.ContextScope;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ abstract class ContextCommand implements Callable<Integer> {
         }
         checkArguments();
         try (ApplicationStarter started = new ApplicationStarter(common.sandbox, standIn(), err, needsApi())
+                .withScope(scope())
                 .withProperties(commandLineProperties, properties())) {
             starter = started;
             return call(started.start());
@@ -73,6 +75,14 @@ abstract class ContextCommand implements Callable<Integer> {
     /** The exit codes the command's help lists: by default success, usage and configuration errors. */
     ExitCodeHelp exitCodes() {
         return ExitCodeHelp.of(ExitCodes.OK, ExitCodes.USAGE, ExitCodes.CONFIG);
+    }
+
+    /**
+     * What the command's application holds: by default the database and what reads it ({@link ContextScope#DATA});
+     * a command that calls Filemail or serves pages asks for more.
+     */
+    ContextScope scope() {
+        return ContextScope.DATA;
     }
 
     /** Whether the command cannot work without calling Filemail, so that it needs an API key (or the sandbox). */

@@ -1,6 +1,7 @@
 package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.startup.ContextScope;
 import com.filemailbatch.dashboard.DashboardDefinitions;
 import com.filemailbatch.dashboard.security.PasswordHashes;
 import com.filemailbatch.jobs.JobDefinition;
@@ -80,6 +81,11 @@ final class DashboardCommand extends FilemailCommand {
         } catch (JobDefinitionException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    @Override
+    ContextScope scope() {
+        return ContextScope.WEB;
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class FilemailBatchCli implements Runnable {
 
     public static void main(String[] args) {
         // As wide as the terminal (80 columns when there is none); tests keep the 80 columns, whatever runs them.
-        System.exit(commandLine(System.out, System.err).setUsageHelpAutoWidth(true).execute(args));
+        System.exit(commandLine(System.out, System.err, args).setUsageHelpAutoWidth(true).execute(args));
     }
 
     @Override
@@ -88,6 +88,10 @@ public final class FilemailBatchCli implements Runnable {
         }
     }
 
+    private static String name(Object command) {
+        return command.getClass().getAnnotation(Command.class).name();
+    }
+
     /** "unknown command 'x'" when the first thing that was not understood stands where a command belongs. */
     private static Optional<String> unknownCommand(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
@@ -98,13 +102,26 @@ public final class FilemailBatchCli implements Runnable {
     }
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(args);
+        return commandLine(out, err, args).execute(args);
     }
 
     /** The command line with every command of {@link #COMMANDS}, printing to {@code out} and {@code err}. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a command, with that command only. picocli reads
+     * every option of every command it is given, by reflection, before it parses anything, and on a cold JVM that
+     * is most of the time before the command starts. Anything else (no command, {@code help}, a typo that needs
+     * the names of all for its suggestions) gets them all.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String[] args) {
         CommandLine cli = new CommandLine(new FilemailBatchCli());
-        COMMANDS.forEach(command -> cli.addSubcommand(command.make(out, err)));
+        List<Object> commands = COMMANDS.stream().map(command -> command.make(out, err)).toList();
+        String named = args.length == 0 ? null : args[0];
+        boolean one = commands.stream().anyMatch(command -> name(command).equals(named));
+        commands.stream().filter(command -> !one || name(command).equals(named)).forEach(cli::addSubcommand);
         // Every command's --version is the build's: one provider, not a string per command.
         cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new BuildVersion()));
         // Spring Boot's --name=value properties reach the execution strategy below, which passes them on.

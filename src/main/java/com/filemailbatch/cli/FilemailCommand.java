@@ -1,5 +1,6 @@
 package com.filemailbatch.cli;
 
+import com.filemailbatch.startup.ContextScope;
 import java.io.PrintStream;
 import picocli.CommandLine.Mixin;
 
@@ -14,6 +15,12 @@ abstract class FilemailCommand extends ContextCommand {
 
     FilemailCommand(PrintStream out, PrintStream err) {
         super(out, err);
+    }
+
+    /** The jobs and the Filemail client; serve and dashboard ask for their web server too. */
+    @Override
+    ContextScope scope() {
+        return ContextScope.JOBS;
     }
 
     @Override

@@ -60,8 +60,9 @@ final class HistoryCommand extends ContextCommand {
     @Override
     int call(ConfigurableApplicationContext context) {
         var runs = context.getBean(AuditQueries.class).history(new HistoryFilter(limit, wanted, since));
-        AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
-        out.print(json ? renderer.json(runs) : renderer.historyTable(runs));
+        // The JSON mapper only for JSON: made on first use, it is a good part of a table's start-up.
+        out.print(json ? new AuditRenderer(context.getBean(ObjectMapper.class)).json(runs)
+                : AuditRenderer.tables().historyTable(runs));
         return ExitCodes.OK;
     }
 }

@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.terminal.Visible;
 import com.filemailbatch.ExitCodes;
+import com.filemailbatch.startup.ContextScope;
 import com.filemailbatch.dashboard.DashboardDefinitions;
 import com.filemailbatch.jobs.JobDefinition;
 import com.filemailbatch.jobs.JobDefinitionLoader;
@@ -84,6 +85,11 @@ final class ServeCommand extends FilemailCommand {
     @Override
     boolean needsApi() {
         return true;
+    }
+
+    @Override
+    ContextScope scope() {
+        return ContextScope.WEB;
     }
 
     @Override

@@ -31,8 +31,9 @@ final class ShowCommand extends ContextCommand {
         var details = context.getBean(AuditQueries.class).show(executionId)
                 .orElseThrow(() -> new UsageException("no run with execution id " + executionId
                         + " (see: filemail-batch history)"));
-        AuditRenderer renderer = new AuditRenderer(context.getBean(ObjectMapper.class));
-        out.print(json ? renderer.json(details) : renderer.details(details));
+        // The JSON mapper only for JSON: made on first use, it is a good part of a table's start-up.
+        out.print(json ? new AuditRenderer(context.getBean(ObjectMapper.class)).json(details)
+                : AuditRenderer.tables().details(details));
         return ExitCodes.OK;
     }
 }

@@ -2,6 +2,7 @@ package com.filemailbatch.cli;
 
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.launch.FailureMessages;
+import com.filemailbatch.startup.ContextScope;
 import com.filemailbatch.workers.WorkerProcess;
 import org.springframework.amqp.AmqpException;
 import java.io.PrintStream;
@@ -62,6 +63,12 @@ final class WorkerCommand extends ContextCommand {
     @Override
     boolean needsApi() {
         return true;
+    }
+
+    /** A worker uploads: the Filemail client and the jobs' steps, no web server. */
+    @Override
+    ContextScope scope() {
+        return ContextScope.JOBS;
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.filemailbatch.ledger;
 import com.filemailbatch.settings.BatchSettings;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,15 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
-    /**
-     * {@code FILEMAIL_BATCH_SECRET}: the master secret, when the key is not kept in {@code master.key};
-     * {@code FILEMAIL_BATCH_NEW_SECRET}: the secret {@code rotate-key} re-encrypts under. Both belong in the
-     * environment.
-     */
     @Bean
-    LedgerKeys ledgerKeys(JdbcTemplate jdbc, @Value("${FILEMAIL_BATCH_SECRET:}") String secret,
-            @Value("${FILEMAIL_BATCH_NEW_SECRET:}") String newSecret, BatchSettings settings) {
-        return LedgerKeys.open(jdbc, secret, newSecret, Path.of(settings.dataDir()));
+    LedgerKeys ledgerKeys(JdbcTemplate jdbc, MasterSecrets secrets, BatchSettings settings) {
+        return LedgerKeys.open(jdbc, secrets.secret(), secrets.newSecret().secret(), Path.of(settings.dataDir()));
     }
 
     @Bean

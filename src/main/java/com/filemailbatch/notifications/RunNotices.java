@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Makes the notices: of a run that ended, of a launch that crashed, of a missed deadline. */
@@ -47,15 +46,14 @@ public class RunNotices {
     private final String prefix;
 
     RunNotices(JobRepository jobs, RunResults results, RunJournal journal, NotificationProperties properties,
-            Clock clock, Environment environment) {
+            Clock clock, NoticeContext context) {
         this.jobs = jobs;
         this.results = results;
         this.journal = journal;
         this.properties = properties;
         this.clock = clock;
-        String url = environment.getProperty("filemail.dashboard.url", "").strip();
-        this.dashboard = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.prefix = environment.getProperty("filemail.sandbox", Boolean.class, false) ? "[sandbox] " : "";
+        this.dashboard = context.dashboardUrl();
+        this.prefix = context.sandbox() ? "[sandbox] " : "";
     }
 
     /** The event a launch's end is, or null when it notifies nothing (not started, or already complete). */

@@ -22,7 +22,8 @@ class ConfigurationMetadataTest {
 
         assertThat(properties).containsKeys("filemail.data-dir", "filemail.reports-dir", "filemail.h2-compact-min-mb",
                 "filemail.notify.deliver-within", "filemail.lock.at-most-for", "filemail.upload.chunk-size",
-                "filemail.dashboard.users", "filemail.dashboard.trusted-header", "filemail.dashboard.url");
+                "filemail.dashboard.users", "filemail.dashboard.trusted-header", "filemail.dashboard.url",
+                "filemail.sandbox", "filemail.batch.secret", "filemail.batch.new.secret");
         assertThat(properties.get("filemail.data-dir").path("description").asString())
                 .startsWith("where the default H2 database");
         assertThat(properties.get("filemail.data-dir").path("defaultValue").asString()).isEqualTo("./data");

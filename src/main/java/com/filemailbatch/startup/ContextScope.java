@@ -1,0 +1,107 @@
+package com.filemailbatch.startup;
+
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What a command's application holds. Spring Boot would auto-configure everything on the class path (a web server,
+ * security, Thymeleaf, actuator endpoints, Micrometer's exporters, Spring Cloud's discovery and refresh scope) for
+ * every command, and the component scan registers every page, job step and client of this application; reading them
+ * took a good part of a cold {@code history}. Each scope drops the auto-configurations its commands never use, before
+ * they are read ({@link ScopeFilter}), and the components of the packages they never use ({@link ScopeComponents}).
+ */
+public enum ContextScope {
+
+    /**
+     * The database and what reads or writes it (history, show, purge, check, ...): no Filemail client, no web server,
+     * meters in memory only (no exporter, no JVM or system meters), beans made when first asked for
+     * ({@code spring.main.lazy-initialization}).
+     */
+    DATA(List.of(Prefixes.METRICS, Prefixes.FEIGN, Prefixes.WEB), List.of("dashboard", "serve", "send", "upload",
+            "cleanup", "filemail"), true),
+
+    /** The jobs (run, cleanup): the Filemail client and the metrics it records, no web server, no dashboard. */
+    JOBS(List.of(Prefixes.WEB), List.of("dashboard", "serve"), false),
+
+    /** Everything: serve and dashboard, with their web server, security, health and metrics endpoints. */
+    WEB(List.of(), List.of(), false);
+
+    /** The name of the singleton that carries the scope into the application (see {@link #register}). */
+    static final String BEAN = "filemailContextScope";
+
+    private final List<List<String>> dropped;
+    /** Packages of this application whose components the scope leaves out, under {@code com.filemailbatch}. */
+    private final List<String> unscanned;
+    private final boolean lazy;
+
+    ContextScope(List<List<String>> dropped, List<String> unscanned, boolean lazy) {
+        this.dropped = dropped;
+        this.unscanned = unscanned.stream().map(name -> "com.filemailbatch." + name + ".").toList();
+        this.lazy = lazy;
+    }
+
+    /** Whether the application's beans are made when first asked for, not all at start. */
+    public boolean lazy() {
+        return lazy;
+    }
+
+    /**
+     * Hands the scope to the application about to be refreshed (as an initializer), before the auto-configurations
+     * are chosen. An application without it (a test's, the bench's) holds everything.
+     */
+    public void register(ConfigurableApplicationContext context) {
+        context.getBeanFactory().registerSingleton(BEAN, this);
+        context.getBeanFactory().registerSingleton(BEAN + "Components", new ScopeComponents(this));
+    }
+
+    /** Whether this scope leaves out the component of that class name. */
+    boolean leavesOut(String className) {
+        return Prefixes.startsWithAny(className, unscanned);
+    }
+
+    /** Whether this scope keeps the auto-configuration class of that name. */
+    boolean keeps(String autoConfiguration) {
+        if (Prefixes.startsWithAny(autoConfiguration, Prefixes.NEVER)) {
+            return false;
+        }
+        if (Prefixes.startsWithAny(autoConfiguration, Prefixes.ALWAYS)) {
+            return true;
+        }
+        return dropped.stream().noneMatch(prefixes -> Prefixes.startsWithAny(autoConfiguration, prefixes));
+    }
+
+    /** Packages of auto-configurations, by what they serve. */
+    private static final class Prefixes {
+
+        /**
+         * Spring Cloud's own auto-configurations (discovery clients, load balancer, refresh scope, configuration
+         * rebinding, service registry) come with OpenFeign and serve nothing here, in any scope: the Feign client
+         * has a fixed URL. OpenFeign's own ({@code org.springframework.cloud.openfeign}) stays.
+         */
+        static final List<String> NEVER = List.of("org.springframework.cloud.autoconfigure.",
+                "org.springframework.cloud.client.", "org.springframework.cloud.commons.",
+                "org.springframework.cloud.configuration.");
+
+        /** A meter registry in memory: the notifications and the journal count into it whatever the command. */
+        static final List<String> ALWAYS = List.of(
+                "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.");
+
+        static final List<String> FEIGN = List.of("org.springframework.cloud.openfeign.");
+
+        static final List<String> METRICS = List.of("org.springframework.boot.micrometer.",
+                "org.springframework.boot.batch.autoconfigure.observation.", "org.springframework.boot.actuate.",
+                "org.springframework.boot.health.", "org.springframework.boot.jdbc.autoconfigure.health.",
+                "org.springframework.boot.jdbc.autoconfigure.metrics.");
+
+        static final List<String> WEB = List.of("org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.",
+                "org.springframework.boot.servlet.", "org.springframework.boot.security.",
+                "org.springframework.boot.thymeleaf.", "org.springframework.boot.actuate.autoconfigure.",
+                "org.springframework.boot.health.autoconfigure.actuate.");
+
+        static boolean startsWithAny(String name, List<String> prefixes) {
+            return prefixes.stream().anyMatch(name::startsWith);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.filemailbatch.startup;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+
+/**
+ * Drops the auto-configurations outside the command's {@link ContextScope} (registered in
+ * {@code META-INF/spring.factories}). Runs on the names alone, before any of them is read; in an application the
+ * command line did not start (tests, the bench's own applications) it keeps everything but Spring Cloud's
+ * auto-configurations that serve nothing here.
+ */
+final class ScopeFilter implements AutoConfigurationImportFilter, BeanFactoryAware {
+
+    private ContextScope scope = ContextScope.WEB;
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        if (beanFactory.containsBean(ContextScope.BEAN)) {
+            scope = beanFactory.getBean(ContextScope.BEAN, ContextScope.class);
+        }
+    }
+
+    @Override
+    public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
+        boolean[] matches = new boolean[autoConfigurationClasses.length];
+        for (int i = 0; i < matches.length; i++) {
+            matches[i] = autoConfigurationClasses[i] == null || scope.keeps(autoConfigurationClasses[i]);
+        }
+        return matches;
+    }
+}
