@@ -2,13 +2,10 @@ package com.filemailbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,32 +20,25 @@ class BenchDashboardTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
+    @RegisterExtension
+    final CommandLineSession cli = new CommandLineSession();
 
     @BeforeEach
     void ownDataDirectory() {
-        ownDataDirectory.use(dir, "");
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        ownDataDirectory.restore();
+        cli.use(dir, "");
     }
 
     @Test
     void timesTheDashboardsPagesOnAGeneratedDatasetAndWritesTheFigures() throws Exception {
         Path result = dir.resolve("bench.json");
 
-        int exit = FilemailBatchCli.execute(new String[] {"bench", "--rows", "10", "--warmup-rows", "0",
-                "--latency-ms", "1", "--concurrency", "2", "--memory-rows", "0", "--upload-mb", "0", "--dashboard",
-                "--dashboard-runs", "20", "--dashboard-ledger-rows", "400", "--dashboard-warmup", "1",
-                "--dashboard-requests", "3", "--out", result.toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = cli.execute("bench", "--rows", "10", "--warmup-rows", "0", "--latency-ms", "1", "--concurrency",
+                "2", "--memory-rows", "0", "--upload-mb", "0", "--dashboard", "--dashboard-runs", "20",
+                "--dashboard-ledger-rows", "400", "--dashboard-warmup", "1", "--dashboard-requests", "3", "--out",
+                result.toString());
 
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String printed = cli.out();
+        assertThat(exit).as(cli.err()).isZero();
         assertThat(printed).contains("dataset: built in", "/runs?status=FAILED", "/runs/10",
                 "/transfers?reference=DASH-0000181");
         JsonNode dashboard = new JsonMapper().readTree(result.toFile()).get("dashboard");
@@ -74,10 +64,8 @@ class BenchDashboardTest {
 
     @Test
     void helpListsTheDashboardOptions() {
-        assertThat(FilemailBatchCli.execute(new String[] {"bench", "--help"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)))
-                .isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--dashboard", "--dashboard-runs=N",
+        assertThat(cli.execute("bench", "--help")).isZero();
+        assertThat(cli.out()).contains("--dashboard", "--dashboard-runs=N",
                 "--dashboard-ledger-rows=N", "--dashboard-requests=R");
     }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.ExitCodes;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -25,34 +24,32 @@ class DashboardCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
+    @RegisterExtension
+    final CommandLineSession cli = new CommandLineSession();
     private final InputStream standardInput = System.in;
 
     @BeforeEach
     void ownDataDirectory() {
-        ownDataDirectory.use(dir, "");
+        cli.use(dir, "");
     }
 
     @AfterEach
     void restore() {
-        ownDataDirectory.restore();
         System.setIn(standardInput);
         System.clearProperty("filemail.dashboard.users.bob.role");
     }
 
     @Test
     void everyAddressWithoutUsersIsRefusedBeforeTheDatabaseOpens() {
-        int exit = execute("dashboard", "--address", "0.0.0.0", "--port", "0", "--jobs",
+        int exit = cli.execute("dashboard", "--address", "0.0.0.0", "--port", "0", "--jobs",
                 dir.resolve("none").toString());
 
         assertThat(exit).isEqualTo(ExitCodes.CONFIG);
-        assertThat(err()).contains("error: cannot start: no dashboard user is configured, and the web server would "
+        assertThat(cli.err()).contains("error: cannot start: no dashboard user is configured, and the web server would "
                 + "answer on 0.0.0.0, not only loopback: anyone who reaches it could read every run. Configure users "
                 + "(filemail.dashboard.users.NAME.password-hash and .role, see docs/dashboard.md) or answer on "
                 + "127.0.0.1");
-        assertThat(out()).isEmpty();
+        assertThat(cli.out()).isEmpty();
         assertThat(dir.resolve("data").resolve("db.mv.db")).doesNotExist();
     }
 
@@ -61,13 +58,13 @@ class DashboardCommandTest {
         System.setIn(new ByteArrayInputStream("correct horse battery staple\r\nnot this line\n"
                 .getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(execute("dashboard", "--hash-password")).as(err()).isZero();
+        assertThat(cli.execute("dashboard", "--hash-password")).as(cli.err()).isZero();
 
-        String hash = out().strip();
+        String hash = cli.out().strip();
         assertThat(hash).startsWith("{bcrypt}$2a$10$").hasSize("{bcrypt}".length() + 60);
         assertThat(new BCryptPasswordEncoder().matches("correct horse battery staple",
                 hash.substring("{bcrypt}".length()))).isTrue();
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
         assertThat(dir.resolve("data")).as("no application started").doesNotExist();
     }
 
@@ -75,24 +72,24 @@ class DashboardCommandTest {
     void hashPasswordWithoutAPasswordIsAUsageError() {
         System.setIn(new ByteArrayInputStream(new byte[0]));
 
-        assertThat(execute("dashboard", "--hash-password")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("dashboard", "--hash-password")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: no password given (type it, or give it on standard input)");
-        assertThat(out()).isEmpty();
+        assertThat(cli.errLines()).containsExactly("error: no password given (type it, or give it on standard input)");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void aPortOutOfRangeOrAnAddressThatIsNoneIsAUsageError() {
-        assertThat(execute("dashboard", "--port", "65536")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).containsExactly("error: --port must be 0 to 65535, was 65536");
+        assertThat(cli.execute("dashboard", "--port", "65536")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).containsExactly("error: --port must be 0 to 65535, was 65536");
 
-        err.reset();
-        assertThat(execute("serve", "--management-port", "-1")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).containsExactly("error: --port must be 0 to 65535, was -1");
+        cli.resetErr();
+        assertThat(cli.execute("serve", "--management-port", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).containsExactly("error: --port must be 0 to 65535, was -1");
 
-        err.reset();
-        assertThat(execute("dashboard", "--address", "no such host.invalid")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).containsExactly("error: --address 'no such host.invalid' is not an IP address or a "
+        cli.resetErr();
+        assertThat(cli.execute("dashboard", "--address", "no such host.invalid")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).containsExactly("error: --address 'no such host.invalid' is not an IP address or a "
                 + "known host name");
         assertThat(dir.resolve("data")).doesNotExist();
     }
@@ -101,36 +98,20 @@ class DashboardCommandTest {
     void commandsThatServeNoPageIgnoreTheDashboardSettings() {
         System.setProperty("filemail.dashboard.users.bob.role", "admin");
 
-        assertThat(execute("history")).as(err()).isZero();
+        assertThat(cli.execute("history")).as(cli.err()).isZero();
 
-        assertThat(out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
+        assertThat(cli.out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
     }
 
     @Test
     void aBadRoleStopsTheDashboardWithTheKeyNamed() {
         System.setProperty("filemail.dashboard.users.bob.role", "admin");
 
-        assertThat(execute("dashboard", "--port", "0", "--jobs", dir.resolve("none").toString()))
+        assertThat(cli.execute("dashboard", "--port", "0", "--jobs", dir.resolve("none").toString()))
                 .isEqualTo(ExitCodes.CONFIG);
 
-        assertThat(errLines()).last().isEqualTo("error: cannot start: filemail.dashboard.users.bob.role cannot be "
+        assertThat(cli.errLines()).last().isEqualTo("error: cannot start: filemail.dashboard.users.bob.role cannot be "
                 + "read: a role is viewer or operator");
     }
 
-    private int execute(String... args) {
-        return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private java.util.List<String> errLines() {
-        return err().lines().toList();
-    }
 }

@@ -3,15 +3,12 @@ package com.filemailbatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.ExitCodes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,17 +23,12 @@ class DataAtRestTest {
     @TempDir
     Path dir;
 
-    private final OwnDataDirectory own = new OwnDataDirectory();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    @RegisterExtension
+    final CommandLineSession cli = new CommandLineSession();
 
     @BeforeEach
     void ownDataDirectory() {
-        own.use(dir, "");
-    }
-
-    @AfterEach
-    void restore() {
-        own.restore();
+        cli.use(dir, "");
     }
 
     @Test
@@ -44,10 +36,9 @@ class DataAtRestTest {
         Path input = Files.writeString(dir.resolve("input.csv"),
                 "reference,subject,to\r\nDR-1,Hello,ann@example.com\r\nDR-2,Bad,not-an-email\r\n");
 
-        int exit = FilemailBatchCli.execute(new String[] {"run", "--input", input.toString(), "--sandbox"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int exit = cli.execute("run", "--input", input.toString(), "--sandbox");
 
-        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
+        assertThat(exit).as(cli.out() + cli.err()).isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
         assertThat(permissions(dir.resolve("data"))).isEqualTo(DIRECTORY);
         assertThat(permissions(dir.resolve("reports"))).isEqualTo(DIRECTORY);
         assertThat(permissions(dir.resolve("data/sandbox"))).isEqualTo(DIRECTORY);
@@ -66,10 +57,9 @@ class DataAtRestTest {
         Path oldLog = Files.writeString(data.resolve("filemail-batch.log"), "an old log\n");
         Files.setPosixFilePermissions(oldLog, PosixFilePermissions.fromString("rw-r--r--"));
 
-        FilemailBatchCli.execute(new String[] {"history"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        cli.execute("history");
 
-        assertThat(permissions(data)).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(DIRECTORY);
+        assertThat(permissions(data)).as(cli.out() + cli.err()).isEqualTo(DIRECTORY);
         assertThat(permissions(oldLog)).isEqualTo(FILE);
         assertThat(permissions(data.resolve("db.mv.db"))).isEqualTo(FILE);
     }

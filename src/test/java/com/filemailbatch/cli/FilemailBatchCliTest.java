@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.filemailbatch.ExitCodes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,36 +21,30 @@ class FilemailBatchCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
+    @RegisterExtension
+    final CommandLineSession cli = new CommandLineSession();
 
     @BeforeEach
     void ownDataDirectory() {
-        ownDataDirectory.use(dir, "");
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        ownDataDirectory.restore();
+        cli.use(dir, "");
     }
 
     @Test
     void helpListsTheCommandsAndExitCodes() {
-        assertThat(execute("--help")).isZero();
+        assertThat(cli.execute("--help")).isZero();
 
-        assertThat(out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show",
+        assertThat(cli.out()).contains("Usage: filemail-batch", "run", "cleanup", "history", "show",
                 "Exit codes:", "  0    success", "  2    the job failed: run the same command again to resume",
                 "  3    completed, but some rows were rejected or failed", "  64   usage error",
                 "  78   configuration error (for example no API key without --sandbox)");
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void runHelpEndsWithItsExitCodesWrappedInTheirColumn() {
-        assertThat(execute("run", "--help")).isZero();
+        assertThat(cli.execute("run", "--help")).isZero();
 
-        List<String> lines = out().lines().toList();
+        List<String> lines = cli.out().lines().toList();
         assertThat(lines.subList(lines.indexOf("Exit codes:"), lines.size())).containsExactly("Exit codes:",
                 "  0    success",
                 "  2    the job failed: run the same command again to resume",
@@ -68,21 +59,21 @@ class FilemailBatchCliTest {
 
     @Test
     void rotateKeyHelpSaysWhereTheNewKeyComesFrom() {
-        assertThat(execute("rotate-key", "--help")).isZero();
+        assertThat(cli.execute("rotate-key", "--help")).isZero();
 
-        assertThat(out()).contains("Usage: filemail-batch rotate-key", "one transaction", "FILEMAIL_BATCH_NEW_SECRET",
+        assertThat(cli.out()).contains("Usage: filemail-batch rotate-key", "one transaction", "FILEMAIL_BATCH_NEW_SECRET",
                 "master.key.new", "--sandbox");
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void runHelpListsItsOptions() {
-        assertThat(execute("run", "--help")).isZero();
+        assertThat(cli.execute("run", "--help")).isZero();
 
-        assertThat(out()).contains("Usage: filemail-batch run", "--input=FILE", "--job=DEFINITION",
+        assertThat(cli.out()).contains("Usage: filemail-batch run", "--input=FILE", "--job=DEFINITION",
                 "--run-date=YYYY-MM-DD", "--stale-after=DURATION", "1d, 12h, 30m or ISO-8601 such as P1D", "--dry-run",
                 "--sandbox");
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
@@ -90,36 +81,35 @@ class FilemailBatchCliTest {
         String version = System.getProperty("filemail.batch.version");
         assumeTrue(version != null, "run by Maven, which passes the project's version");
 
-        assertThat(execute("--version")).isZero();
-        assertThat(out()).isEqualTo("filemail-batch " + version + System.lineSeparator());
+        assertThat(cli.execute("--version")).isZero();
+        assertThat(cli.out()).isEqualTo("filemail-batch " + version + System.lineSeparator());
         for (String command : FilemailBatchCli.commandNames(FilemailBatchCli.commandLine(System.out, System.err))) {
-            out.reset();
-            assertThat(execute(command, "--version")).as(command).isZero();
-            assertThat(out()).as(command).isEqualTo("filemail-batch " + version + System.lineSeparator());
+            cli.resetOut();
+            assertThat(cli.execute(command, "--version")).as(command).isZero();
+            assertThat(cli.out()).as(command).isEqualTo("filemail-batch " + version + System.lineSeparator());
         }
-        assertThat(err()).isEmpty();
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void noCommandIsAUsageError() {
-        assertThat(execute()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute()).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
+        assertThat(cli.errLines()).containsExactly("error: a command is required (run, cleanup, history, show, bench, "
                 + "verify-receipts, purge, serve, dashboard, worker, recover, rotate-key, check, notifications)",
                 "Try: filemail-batch --help");
-        assertThat(out()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void theNoCommandMessageNamesEveryRegisteredCommand() {
-        List<String> registered = FilemailBatchCli.commandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).getSubcommands().keySet().stream()
+        List<String> registered = FilemailBatchCli.commandLine(System.out, System.err).getSubcommands().keySet().stream()
                 .filter(name -> !name.equals("help")).toList();
 
-        assertThat(execute()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute()).isEqualTo(ExitCodes.USAGE);
 
         assertThat(registered).hasSize(FilemailBatchCli.COMMANDS.size());
-        String message = errLines().get(0);
+        String message = cli.errLines().get(0);
         assertThat(message).startsWith("error: a command is required (");
         List<String> named = List.of(message.substring(message.indexOf('(') + 1, message.lastIndexOf(')'))
                 .split(", "));
@@ -128,44 +118,44 @@ class FilemailBatchCliTest {
 
     @Test
     void anUnknownCommandIsAUsageError() {
-        assertThat(execute("frobnicate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("frobnicate")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).first().isEqualTo("error: unknown command 'frobnicate'");
-        assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
+        assertThat(cli.errLines()).first().isEqualTo("error: unknown command 'frobnicate'");
+        assertThat(cli.errLines()).last().isEqualTo("Try: filemail-batch --help");
     }
 
     @Test
     void aMistypedCommandIsNamedWithSuggestionsEvenWithHelp() {
-        assertThat(execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: unknown command 'dashbord'",
+        assertThat(cli.errLines()).containsExactly("error: unknown command 'dashbord'",
                 "did you mean: dashboard, show, worker?", "Try: filemail-batch --help");
-        assertThat(out()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void anUnknownTopLevelOptionIsAnErrorEvenWithACommandsHelp() {
-        assertThat(execute("--bogus", "run", "--help")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("--bogus", "run", "--help")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).first().isEqualTo("error: Unknown option: '--bogus'");
-        assertThat(errLines()).last().isEqualTo("Try: filemail-batch --help");
-        assertThat(out()).isEmpty();
+        assertThat(cli.errLines()).first().isEqualTo("error: Unknown option: '--bogus'");
+        assertThat(cli.errLines()).last().isEqualTo("Try: filemail-batch --help");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void aMistypedOptionGetsSuggestions() {
-        assertThat(execute("run", "--inptu=x.csv", "--help")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("run", "--inptu=x.csv", "--help")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: Unknown option: '--inptu=x.csv'", "did you mean: --input?",
+        assertThat(cli.errLines()).containsExactly("error: Unknown option: '--inptu=x.csv'", "did you mean: --input?",
                 "Try: filemail-batch run --help");
-        assertThat(out()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void runWithoutInputIsAUsageError() {
-        assertThat(execute("run")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("run")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly(
+        assertThat(cli.errLines()).containsExactly(
                 "error: Missing required argument (specify one of these): (--input=FILE | --job=DEFINITION)",
                 "Try: filemail-batch run --help");
     }
@@ -174,26 +164,26 @@ class FilemailBatchCliTest {
     void aStaleAfterThatIsNoDurationIsAUsageError() throws Exception {
         Path input = csv();
 
-        assertThat(execute("run", "--input", input.toString(), "--stale-after", "1 day")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("run", "--input", input.toString(), "--stale-after", "1 day")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '1 day' is not a "
+        assertThat(cli.errLines()).containsExactly("error: Invalid value for option '--stale-after': '1 day' is not a "
                 + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
                 "Try: filemail-batch run --help");
     }
 
     @Test
     void aWorkersBenchCapThatIsNoSizeIsAUsageError() {
-        assertThat(execute("bench", "--workers", "--workers-cap", "fast")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("bench", "--workers", "--workers-cap", "fast")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: --workers-cap 'fast' is no size (such as 4MB, 500KB)");
-        assertThat(execute("bench", "--workers", "--workers-max", "9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).containsExactly("error: --workers-cap 'fast' is no size (such as 4MB, 500KB)");
+        assertThat(cli.execute("bench", "--workers", "--workers-max", "9")).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void aNegativeStaleAfterIsAUsageError() throws Exception {
-        assertThat(execute("cleanup", "--stale-after=-P1D")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("cleanup", "--stale-after=-P1D")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: Invalid value for option '--stale-after': '-P1D' must be zero "
+        assertThat(cli.errLines()).containsExactly("error: Invalid value for option '--stale-after': '-P1D' must be zero "
                 + "or more, such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H",
                 "Try: filemail-batch cleanup --help");
     }
@@ -202,16 +192,16 @@ class FilemailBatchCliTest {
     void everyDurationOptionTakesBothForms() throws Exception {
         Path input = csv();
         for (String duration : new String[] {"1d", "P1D", "12h", "PT30M"}) {
-            out.reset();
-            assertThat(execute("cleanup", "--stale-after", duration, "--dry-run", "--sandbox")).as(err()).isZero();
-            out.reset();
-            assertThat(execute("purge", "--older-than", duration, "--dry-run", "--sandbox")).as(err()).isZero();
+            cli.resetOut();
+            assertThat(cli.execute("cleanup", "--stale-after", duration, "--dry-run", "--sandbox")).as(cli.err()).isZero();
+            cli.resetOut();
+            assertThat(cli.execute("purge", "--older-than", duration, "--dry-run", "--sandbox")).as(cli.err()).isZero();
         }
-        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--stale-after", "1d",
-                "--sandbox", "--sandbox-latency", "10ms", "--dry-run")).as(err()).isZero();
-        err.reset();
-        assertThat(execute("purge", "--older-than", "90")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).first().isEqualTo("error: Invalid value for option '--older-than': '90' is not a "
+        assertThat(cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--stale-after", "1d",
+                "--sandbox", "--sandbox-latency", "10ms", "--dry-run")).as(cli.err()).isZero();
+        cli.resetErr();
+        assertThat(cli.execute("purge", "--older-than", "90")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).first().isEqualTo("error: Invalid value for option '--older-than': '90' is not a "
                 + "duration such as 90d, 12h, 30m, 10s or 500ms, or ISO-8601 such as P1D or PT2H");
     }
 
@@ -219,27 +209,27 @@ class FilemailBatchCliTest {
     void aRunDateThatIsNoDateIsAUsageError() throws Exception {
         Path input = csv();
 
-        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-13-01"))
+        assertThat(cli.execute("run", "--input", input.toString(), "--run-date", "2026-13-01"))
                 .isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("'2026-13-01' is not a date of the form YYYY-MM-DD");
+        assertThat(cli.err()).contains("'2026-13-01' is not a date of the form YYYY-MM-DD");
     }
 
     @Test
     void aMissingInputFileIsAUsageError() {
         Path missing = dir.resolve("missing.csv");
 
-        assertThat(execute("run", "--input", missing.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("run", "--input", missing.toString())).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: input file not found: " + missing);
+        assertThat(cli.errLines()).containsExactly("error: input file not found: " + missing);
         assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test
     void aHistoryLimitBelowOneIsAUsageError() {
-        assertThat(execute("history", "--limit", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("history", "--limit", "0")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: --limit must be at least 1, got 0");
+        assertThat(cli.errLines()).containsExactly("error: --limit must be at least 1, got 0");
     }
 
     @Test
@@ -248,24 +238,24 @@ class FilemailBatchCliTest {
                 "FILEMAIL_API_KEY is set in this environment, so the run would find an API key");
         Path input = csv();
 
-        assertThat(execute("run", "--input", input.toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(cli.execute("run", "--input", input.toString())).isEqualTo(ExitCodes.CONFIG);
 
-        assertThat(errLines()).containsExactly("error: no Filemail API key: set FILEMAIL_API_KEY "
+        assertThat(cli.errLines()).containsExactly("error: no Filemail API key: set FILEMAIL_API_KEY "
                 + "(or filemail.api-key), or add --sandbox to run against the embedded stand-in");
-        assertThat(out()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void aWorkerTakesNoSandboxAndSaysWhenRabbitMqCannotBeReached() throws Exception {
-        assertThat(execute("worker", "--sandbox")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines().get(0)).startsWith("error: worker takes no --sandbox: it works for the runs of a "
+        assertThat(cli.execute("worker", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines().get(0)).startsWith("error: worker takes no --sandbox: it works for the runs of a "
                 + "manager");
 
-        err.reset();
+        cli.resetErr();
         // Port 9 of loopback (discard) answers no AMQP: nothing else on the machine is touched.
-        assertThat(execute("worker", "--filemail.api-key=key-of-this-test", "--spring.rabbitmq.port=9"))
+        assertThat(cli.execute("worker", "--filemail.api-key=key-of-this-test", "--spring.rabbitmq.port=9"))
                 .isEqualTo(ExitCodes.CONFIG);
-        assertThat(errLines()).singleElement().satisfies(line -> assertThat(line)
+        assertThat(cli.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("error: cannot reach RabbitMQ at localhost:9/").contains("SPRING_RABBITMQ_HOST"));
     }
 
@@ -273,48 +263,48 @@ class FilemailBatchCliTest {
     void anUnusableDatabaseUrlIsAConfigurationError() {
         System.setProperty("spring.datasource.url", "jdbc:nosuchdb:whatever");
 
-        assertThat(execute("history")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(cli.execute("history")).isEqualTo(ExitCodes.CONFIG);
 
-        assertThat(errLines()).hasSize(1).first().asString().startsWith("error: cannot start: ");
+        assertThat(cli.errLines()).hasSize(1).first().asString().startsWith("error: cannot start: ");
     }
 
     @Test
     void historyOfAnEmptyDatabaseSaysSo() {
-        assertThat(execute("history")).isZero();
+        assertThat(cli.execute("history")).isZero();
 
-        assertThat(out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
-        assertThat(err()).isEmpty();
+        assertThat(cli.out()).isEqualTo("No runs recorded yet." + System.lineSeparator());
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void showOfAnUnknownRunIsAUsageError() {
-        assertThat(execute("show", "42")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("show", "42")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: no run with execution id 42 (see: filemail-batch history)");
+        assertThat(cli.errLines()).containsExactly("error: no run with execution id 42 (see: filemail-batch history)");
     }
 
     @Test
     void historyRefusesAnUnknownStatusOrABadDate() {
-        assertThat(execute("history", "--status", "DONE")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).singleElement().asString().startsWith("error: --status 'DONE' is not a run status or "
+        assertThat(cli.execute("history", "--status", "DONE")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).singleElement().asString().startsWith("error: --status 'DONE' is not a run status or "
                 + "exit code; one of: ").contains("COMPLETED_WITH_PROBLEMS", "FAILED", "STOPPED");
 
-        err.reset();
-        assertThat(execute("history", "--since", "2026-13-01")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).first().asString().contains("'2026-13-01' is not an ISO date or date-time such as "
+        cli.resetErr();
+        assertThat(cli.execute("history", "--since", "2026-13-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).first().asString().contains("'2026-13-01' is not an ISO date or date-time such as "
                 + "2026-11-01");
         assertThat(dir.resolve("data")).doesNotExist();
     }
 
     @Test
     void purgeNeedsAnAgeItUnderstands() {
-        assertThat(execute("purge")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).first().asString().contains("Missing required option: '--older-than=DURATION'");
+        assertThat(cli.execute("purge")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).first().asString().contains("Missing required option: '--older-than=DURATION'");
 
         for (String bad : new String[] {"90x", "ninety days", "0d", "-P1D"}) {
-            err.reset();
-            assertThat(execute("purge", "--older-than=" + bad)).as(bad).isEqualTo(ExitCodes.USAGE);
-            assertThat(errLines()).first().asString().contains("'" + bad + "'");
+            cli.resetErr();
+            assertThat(cli.execute("purge", "--older-than=" + bad)).as(bad).isEqualTo(ExitCodes.USAGE);
+            assertThat(cli.errLines()).first().asString().contains("'" + bad + "'");
         }
         assertThat(dir.resolve("data")).doesNotExist();
     }
@@ -322,108 +312,108 @@ class FilemailBatchCliTest {
     @Test
     void receiptsArePurgeProofAndARemovedOneIsNamed() throws Exception {
         Path input = csv();
-        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        assertThat(cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
 
-        out.reset();
-        assertThat(execute("verify-receipts", "--sandbox")).as(err()).isZero();
-        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+        cli.resetOut();
+        assertThat(cli.execute("verify-receipts", "--sandbox")).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
 
-        out.reset();
-        assertThat(execute("history", "--sandbox", "--status", "completed", "--since", "2000-01-01")).isZero();
-        assertThat(out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
+        cli.resetOut();
+        assertThat(cli.execute("history", "--sandbox", "--status", "completed", "--since", "2000-01-01")).isZero();
+        assertThat(cli.out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
 
-        out.reset();
-        assertThat(execute("purge", "--sandbox", "--older-than", "90d", "--dry-run")).isZero();
-        assertThat(out()).startsWith("Dry run, nothing deleted. A purge would delete, older than ")
+        cli.resetOut();
+        assertThat(cli.execute("purge", "--sandbox", "--older-than", "90d", "--dry-run")).isZero();
+        assertThat(cli.out()).startsWith("Dry run, nothing deleted. A purge would delete, older than ")
                 .containsPattern("(?m)^  BATCH_JOB_EXECUTION +0$").containsPattern("(?m)^  transfer_ledger +0$");
 
         Files.move(dir.resolve("reports/sandbox/run-1.json"), dir.resolve("moved.json"));
-        err.reset();
-        assertThat(execute("verify-receipts", "--sandbox")).isEqualTo(ExitCodes.RECEIPTS_BROKEN);
-        assertThat(errLines()).last().asString().startsWith("error: run-1.json (execution 1, receipt 1) was removed");
+        cli.resetErr();
+        assertThat(cli.execute("verify-receipts", "--sandbox")).isEqualTo(ExitCodes.RECEIPTS_BROKEN);
+        assertThat(cli.errLines()).last().asString().startsWith("error: run-1.json (execution 1, receipt 1) was removed");
 
         Files.createDirectories(dir.resolve("elsewhere"));
         Files.move(dir.resolve("moved.json"), dir.resolve("elsewhere/run-1.json"));
-        out.reset();
-        assertThat(execute("verify-receipts", "--sandbox", "--dir", dir.resolve("elsewhere").toString())).isZero();
-        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+        cli.resetOut();
+        assertThat(cli.execute("verify-receipts", "--sandbox", "--dir", dir.resolve("elsewhere").toString())).isZero();
+        assertThat(cli.out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
     }
 
     @Test
     void sandboxFaultsNeedTheSandboxAndSaneShares() throws Exception {
         Path input = csv();
 
-        assertThat(execute("run", "--input", input.toString(), "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).containsExactly("error: --sandbox-faults and --sandbox-latency need --sandbox");
+        assertThat(cli.execute("run", "--input", input.toString(), "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).containsExactly("error: --sandbox-faults and --sandbox-latency need --sandbox");
 
-        err.reset();
-        assertThat(execute("run", "--input", input.toString(), "--sandbox", "--sandbox-faults", "lots"))
+        cli.resetErr();
+        assertThat(cli.execute("run", "--input", input.toString(), "--sandbox", "--sandbox-faults", "lots"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).first().isEqualTo("error: Invalid value for option '--sandbox-faults': 'lots' is not "
+        assertThat(cli.errLines()).first().isEqualTo("error: Invalid value for option '--sandbox-faults': 'lots' is not "
                 + "SHARE or SHARE,LOST with numbers from 0 to 1, such as 0.3 or 0.2,0.1");
     }
 
     @Test
     void theStandInsOptionsAreOnlyOnCommandsThatCallFilemail() {
         for (String command : new String[] {"run", "cleanup", "serve", "dashboard"}) {
-            out.reset();
-            assertThat(execute(command, "--help")).isZero();
-            assertThat(out()).as(command).contains("--sandbox", "--sandbox-faults", "--sandbox-latency");
+            cli.resetOut();
+            assertThat(cli.execute(command, "--help")).isZero();
+            assertThat(cli.out()).as(command).contains("--sandbox", "--sandbox-faults", "--sandbox-latency");
         }
         for (String command : new String[] {"history", "show", "purge", "verify-receipts", "recover", "check",
                 "notifications", "rotate-key"}) {
-            out.reset();
-            assertThat(execute(command, "--help")).isZero();
-            assertThat(out()).as(command).contains("--sandbox").doesNotContain("--sandbox-faults", "--sandbox-latency");
+            cli.resetOut();
+            assertThat(cli.execute(command, "--help")).isZero();
+            assertThat(cli.out()).as(command).contains("--sandbox").doesNotContain("--sandbox-faults", "--sandbox-latency");
         }
-        assertThat(execute("history", "--sandbox", "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).first().isEqualTo("error: Unknown options: '--sandbox-faults', '0.3'");
+        assertThat(cli.execute("history", "--sandbox", "--sandbox-faults", "0.3")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).first().isEqualTo("error: Unknown options: '--sandbox-faults', '0.3'");
     }
 
     @Test
     void aCommandThatDoesNotCallFilemailUsesTheSandboxDatabaseWithoutTheStandIn() throws Exception {
-        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
-        assertThat(err()).contains("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:");
+        assertThat(cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        assertThat(cli.err()).contains("SANDBOX: using the embedded Filemail stand-in at http://127.0.0.1:");
 
-        out.reset();
-        err.reset();
-        assertThat(execute("history", "--sandbox")).isZero();
+        cli.resetOut();
+        cli.resetErr();
+        assertThat(cli.execute("history", "--sandbox")).isZero();
 
-        assertThat(out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
-        assertThat(err()).isEmpty();
+        assertThat(cli.out()).containsPattern("(?m)^1 +sendTransfersJob +COMPLETED ");
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
     void aSpringPropertyOnTheCommandLineTakesEffect() throws Exception {
         Path reports = dir.resolve("elsewhere");
 
-        int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox",
+        int exit = cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox",
                 "--filemail.reports-dir=" + reports);
 
-        assertThat(exit).as(err()).isZero();
+        assertThat(exit).as(cli.err()).isZero();
         assertThat(reports.resolve("sandbox/run-1.json")).isRegularFile();
         assertThat(dir.resolve("reports/sandbox/run-1.json")).doesNotExist();
-        out.reset();
-        assertThat(execute("verify-receipts", "--sandbox", "--filemail.reports-dir=" + reports)).as(err()).isZero();
-        assertThat(out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
-        out.reset();
-        assertThat(execute("show", "--filemail.reports-dir=" + reports, "1", "--sandbox")).as(err()).isZero();
-        assertThat(out()).contains("CLI-1");
+        cli.resetOut();
+        assertThat(cli.execute("verify-receipts", "--sandbox", "--filemail.reports-dir=" + reports)).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("1 receipts, chain intact" + System.lineSeparator());
+        cli.resetOut();
+        assertThat(cli.execute("show", "--filemail.reports-dir=" + reports, "1", "--sandbox")).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("CLI-1");
     }
 
     @Test
     void aMalformedSpringPropertyIsAUsageErrorThatSaysHowToSetOne() {
-        assertThat(execute("history", "--filemail.reports-dir")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("history", "--filemail.reports-dir")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(errLines()).containsExactly("error: '--filemail.reports-dir' is not a property setting of the "
+        assertThat(cli.errLines()).containsExactly("error: '--filemail.reports-dir' is not a property setting of the "
                 + "form --name.with.dots=value (such as --filemail.reports-dir=/srv/reports); a property can also be "
                 + "set as an environment variable (FILEMAIL_REPORTS_DIR=...) or with java -Dfilemail.reports-dir=... "
                 + "-jar", "Try: filemail-batch history --help");
         assertThat(dir.resolve("data")).doesNotExist();
 
-        err.reset();
-        assertThat(execute("history", "--limit=3", "--nodots=1")).isEqualTo(ExitCodes.USAGE);
-        assertThat(errLines()).first().isEqualTo("error: Unknown option: '--nodots=1'");
+        cli.resetErr();
+        assertThat(cli.execute("history", "--limit=3", "--nodots=1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.errLines()).first().isEqualTo("error: Unknown option: '--nodots=1'");
     }
 
     @Test
@@ -434,10 +424,10 @@ class FilemailBatchCliTest {
         }
         Path input = Files.writeString(dir.resolve("rejections.csv"), rows);
 
-        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox"))
+        assertThat(cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox"))
                 .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
 
-        List<String> lines = out().lines().toList();
+        List<String> lines = cli.out().lines().toList();
         int file = lines.indexOf("  rejected rows: " + dir.resolve("reports/sandbox/run-1-rejected.csv"));
         assertThat(file).as(lines.toString()).isNotNegative();
         assertThat(lines.subList(file + 1, file + 7)).containsExactly(
@@ -451,10 +441,10 @@ class FilemailBatchCliTest {
 
     @Test
     void runJsonPrintsTheSummaryAsJsonAndTheLinesForPeopleOnStandardError() throws Exception {
-        int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json");
+        int exit = cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json");
 
-        assertThat(exit).as(err()).isZero();
-        tools.jackson.databind.JsonNode answer = new tools.jackson.databind.json.JsonMapper().readTree(out());
+        assertThat(exit).as(cli.err()).isZero();
+        tools.jackson.databind.JsonNode answer = new tools.jackson.databind.json.JsonMapper().readTree(cli.out());
         assertThat(answer.get("exitCode").asInt()).isZero();
         assertThat(answer.get("runs")).hasSize(1);
         tools.jackson.databind.JsonNode run = answer.get("runs").get(0);
@@ -462,72 +452,72 @@ class FilemailBatchCliTest {
         assertThat(run.get("outcome").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("summary").get("rowsRead").asLong()).isEqualTo(1);
         assertThat(run.get("summary").get("initialized").asLong()).isEqualTo(1);
-        assertThat(err()).contains("SANDBOX: ", "Run 1 of sendTransfersJob finished.", "  initialized ");
+        assertThat(cli.err()).contains("SANDBOX: ", "Run 1 of sendTransfersJob finished.", "  initialized ");
 
-        out.reset();
-        err.reset();
-        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json"))
+        cli.resetOut();
+        cli.resetErr();
+        assertThat(cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox", "--json"))
                 .isZero();
-        run = new tools.jackson.databind.json.JsonMapper().readTree(out()).get("runs").get(0);
+        run = new tools.jackson.databind.json.JsonMapper().readTree(cli.out()).get("runs").get(0);
         assertThat(run.get("executionId").asLong()).isEqualTo(1);
         assertThat(run.get("summary").isNull()).isTrue();
-        assertThat(err()).contains("already completed (execution 1, ended ");
+        assertThat(cli.err()).contains("already completed (execution 1, ended ");
     }
 
     @Test
     void cleanupPurgeAndVerifyReceiptsAnswerInJsonToo() throws Exception {
-        assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        assertThat(cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
         tools.jackson.databind.json.JsonMapper mapper = new tools.jackson.databind.json.JsonMapper();
 
-        out.reset();
-        err.reset();
-        assertThat(execute("cleanup", "--sandbox", "--stale-after", "0s", "--json")).as(err()).isZero();
-        tools.jackson.databind.JsonNode cleanup = mapper.readTree(out());
+        cli.resetOut();
+        cli.resetErr();
+        assertThat(cli.execute("cleanup", "--sandbox", "--stale-after", "0s", "--json")).as(cli.err()).isZero();
+        tools.jackson.databind.JsonNode cleanup = mapper.readTree(cli.out());
         assertThat(cleanup.get("exitCode").asInt()).isZero();
         assertThat(cleanup.get("runs").get(0).get("executionId").asLong()).isEqualTo(2);
         assertThat(cleanup.get("runs").get(0).get("summary").get("jobName").asString())
                 .isEqualTo("cleanupStaleTransfersJob");
-        assertThat(err()).contains("Run 2 of cleanupStaleTransfersJob finished.");
+        assertThat(cli.err()).contains("Run 2 of cleanupStaleTransfersJob finished.");
 
-        out.reset();
-        err.reset();
-        assertThat(execute("verify-receipts", "--sandbox", "--json")).isZero();
-        tools.jackson.databind.JsonNode receipts = mapper.readTree(out());
+        cli.resetOut();
+        cli.resetErr();
+        assertThat(cli.execute("verify-receipts", "--sandbox", "--json")).isZero();
+        tools.jackson.databind.JsonNode receipts = mapper.readTree(cli.out());
         assertThat(receipts.get("receipts").asLong()).isEqualTo(2);
         assertThat(receipts.get("intact").asBoolean()).isTrue();
         assertThat(receipts.get("problems")).isEmpty();
-        assertThat(errLines()).containsExactly("2 receipts, chain intact");
+        assertThat(cli.errLines()).containsExactly("2 receipts, chain intact");
 
-        out.reset();
-        err.reset();
-        assertThat(execute("purge", "--sandbox", "--older-than", "90d", "--dry-run", "--json")).isZero();
-        tools.jackson.databind.JsonNode purge = mapper.readTree(out());
+        cli.resetOut();
+        cli.resetErr();
+        assertThat(cli.execute("purge", "--sandbox", "--older-than", "90d", "--dry-run", "--json")).isZero();
+        tools.jackson.databind.JsonNode purge = mapper.readTree(cli.out());
         assertThat(purge.get("dryRun").asBoolean()).isTrue();
         assertThat(purge.get("cutoff").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(purge.get("deleted").get("transfer_ledger").asLong()).isZero();
-        assertThat(err()).startsWith("Dry run, nothing deleted.");
+        assertThat(cli.err()).startsWith("Dry run, nothing deleted.");
     }
 
     @Test
     void aSandboxRunWithFaultsStillSendsEveryRowOnce() throws Exception {
         Path input = csv();
 
-        int exit = execute("run", "--input", input.toString(), "--run-date", "2026-11-26", "--sandbox",
+        int exit = cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-26", "--sandbox",
                 "--sandbox-faults", "0.3,0.2");
 
-        assertThat(exit).as(err()).isZero();
-        assertThat(err()).contains("injecting faults: 30% transient, 20% of initialize answers dropped");
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("injecting faults: 30% transient, 20% of initialize answers dropped");
     }
 
     @Test
     void benchRunsTheJobAndTheBaselineAndWritesTheFigures() throws Exception {
         Path result = dir.resolve("bench.json");
 
-        int exit = execute("bench", "--rows", "40", "--warmup-rows", "20", "--latency-ms", "1", "--concurrency", "4",
+        int exit = cli.execute("bench", "--rows", "40", "--warmup-rows", "20", "--latency-ms", "1", "--concurrency", "4",
                 "--memory-rows", "10", "--upload-mb", "1", "--upload-passes", "3", "--out", result.toString());
 
-        assertThat(exit).as(err()).isZero();
-        assertThat(out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
         tools.jackson.databind.JsonNode figures = new tools.jackson.databind.json.JsonMapper().readTree(
                 result.toFile());
         assertThat(figures.get("rows").asInt()).isEqualTo(40);
@@ -540,13 +530,13 @@ class FilemailBatchCliTest {
         assertThat(figures.get("warmup_rows").asInt()).isEqualTo(20);
         assertThat(figures.get("warmup_job_rows_per_s").asDouble()).isPositive();
         assertThat(figures.get("warmup_baseline_rows_per_s").asDouble()).isPositive();
-        assertThat(out()).contains("warm-up pass", "upload passes, MB/s: job ");
+        assertThat(cli.out()).contains("warm-up pass", "upload passes, MB/s: job ");
         // The memory figures come from two real `run` commands in child JVMs, of 10 and 100 rows.
         assertThat(figures.get("memory_rows_n").asInt()).isEqualTo(10);
         assertThat(figures.get("heap_peak_mb_n").asDouble()).isPositive();
         assertThat(figures.get("heap_peak_mb_10n").asDouble()).isPositive();
         assertThat(figures.get("rss_peak_mb_10n").asDouble()).isPositive();
-        assertThat(out()).contains("heap after GC, peak");
+        assertThat(cli.out()).contains("heap after GC, peak");
         // The upload figures: the job delivered a 1 MiB file three times (the bench checks the sandbox got every
         // byte), the plain client posted it three times, after two warm-up passes of each; the figures are medians.
         assertThat(figures.get("upload_passes").asInt()).isEqualTo(3);
@@ -561,7 +551,7 @@ class FilemailBatchCliTest {
         assertThat(figures.get("upload_baseline_mb_s").isNumber()).isTrue();
         assertThat(figures.get("upload_baseline_mb_s").asDouble()).isPositive();
         assertThat(figures.get("upload_job_cpu_ms_per_mb").asDouble()).isPositive();
-        assertThat(out()).contains("job (upload step)", "upload job / baseline");
+        assertThat(cli.out()).contains("job (upload step)", "upload job / baseline");
     }
 
     @Test
@@ -569,20 +559,20 @@ class FilemailBatchCliTest {
         // Off by default; at 0 MB this small run's file qualifies as soon as most of it is waste.
         System.setProperty("filemail.h2-compact-min-mb", "0");
         try {
-            int exit = execute("run", "--input", csv().toString(), "--run-date", "2026-11-25", "--sandbox");
+            int exit = cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-25", "--sandbox");
 
-            assertThat(exit).as(err()).isZero();
-            assertThat(err()).contains("compacting the database (", "% of it live data)...", "database compacted to ");
-            out.reset();
-            err.reset();
-            assertThat(execute("show", "1", "--sandbox")).as(err()).isZero();
-            assertThat(out()).contains("CLI-1");
+            assertThat(exit).as(cli.err()).isZero();
+            assertThat(cli.err()).contains("compacting the database (", "% of it live data)...", "database compacted to ");
+            cli.resetOut();
+            cli.resetErr();
+            assertThat(cli.execute("show", "1", "--sandbox")).as(cli.err()).isZero();
+            assertThat(cli.out()).contains("CLI-1");
 
             System.setProperty("filemail.h2-compact-min-mb", "-1");
-            err.reset();
-            assertThat(execute("run", "--input", csv().toString(), "--run-date", "2026-11-26", "--sandbox"))
-                    .as(err()).isZero();
-            assertThat(err()).doesNotContain("compact");
+            cli.resetErr();
+            assertThat(cli.execute("run", "--input", csv().toString(), "--run-date", "2026-11-26", "--sandbox"))
+                    .as(cli.err()).isZero();
+            assertThat(cli.err()).doesNotContain("compact");
         } finally {
             System.clearProperty("filemail.h2-compact-min-mb");
         }
@@ -592,31 +582,31 @@ class FilemailBatchCliTest {
     void aSandboxRunPrintsTheBannerAndItsSummary() throws Exception {
         Path input = csv();
 
-        int exit = execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox");
+        int exit = cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox");
 
-        assertThat(exit).as(err()).isZero();
-        assertThat(err()).contains("SANDBOX").doesNotContain("compact");
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.err()).contains("SANDBOX").doesNotContain("compact");
         assertThat(dir.resolve("reports").resolve("sandbox").resolve("run-1.json")).isRegularFile();
 
-        out.reset();
-        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox")).isZero();
-        assertThat(out()).contains("already completed (execution 1, ended ");
+        cli.resetOut();
+        assertThat(cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-25", "--sandbox")).isZero();
+        assertThat(cli.out()).contains("already completed (execution 1, ended ");
     }
 
     @Test
     void cleanupReferenceCancelsThatOneTransferWhateverItsAge() throws Exception {
         Path input = csv();
-        assertThat(execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
-        out.reset();
+        assertThat(cli.execute("run", "--input", input.toString(), "--run-date", "2026-11-20", "--sandbox")).isZero();
+        cli.resetOut();
 
-        assertThat(execute("cleanup", "--reference", "NOT-THERE", "--sandbox")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains("error: no transfer of reference 'NOT-THERE' is recorded");
-        assertThat(execute("cleanup", "--reference", "CLI-1", "--sandbox")).as(err()).isZero();
-        err.reset();
-        assertThat(execute("cleanup", "--reference", "CLI-1", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("cleanup", "--reference", "NOT-THERE", "--sandbox")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("error: no transfer of reference 'NOT-THERE' is recorded");
+        assertThat(cli.execute("cleanup", "--reference", "CLI-1", "--sandbox")).as(cli.err()).isZero();
+        cli.resetErr();
+        assertThat(cli.execute("cleanup", "--reference", "CLI-1", "--sandbox")).isEqualTo(ExitCodes.USAGE);
         // Handled by the first: each command starts a stand-in of its own, which has never seen the transfer and
         // answers that it is gone, so the row became EXPIRED.
-        assertThat(err()).contains("error: the transfer of reference 'CLI-1' is EXPIRED: only an INITIALIZED or "
+        assertThat(cli.err()).contains("error: the transfer of reference 'CLI-1' is EXPIRED: only an INITIALIZED or "
                 + "UPLOADING transfer can be cancelled");
     }
 
@@ -625,17 +615,12 @@ class FilemailBatchCliTest {
         Path input = csv();
         System.setProperty("filemail.upload.max-bytes-per-second", "1KB");
         try {
-            assertThat(execute("run", "--input", input.toString(), "--sandbox")).isEqualTo(ExitCodes.CONFIG);
+            assertThat(cli.execute("run", "--input", input.toString(), "--sandbox")).isEqualTo(ExitCodes.CONFIG);
         } finally {
             System.clearProperty("filemail.upload.max-bytes-per-second");
         }
-        assertThat(err()).contains("filemail.upload.max-bytes-per-second 1024 B/s is too low for 16 uploads at once "
+        assertThat(cli.err()).contains("filemail.upload.max-bytes-per-second 1024 B/s is too low for 16 uploads at once "
                 + "(filemail.concurrency x filemail.upload.parallel-files) of 20971520-byte chunks");
-    }
-
-    private int execute(String... args) {
-        return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private Path csv() throws Exception {
@@ -644,15 +629,4 @@ class FilemailBatchCliTest {
         return input;
     }
 
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
-    private java.util.List<String> errLines() {
-        return err().lines().toList();
-    }
 }

@@ -89,7 +89,7 @@ class HostileInputCorpusTest {
         Path work = Files.createDirectories(dir.resolve("work"));
         copy(caseDir, work);
 
-        OwnDataDirectory own = new OwnDataDirectory();
+        CommandLineSession own = new CommandLineSession();
         own.use(dir, "");
         try {
             setup(spec.getProperty("setup", ""), work);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.support.WebhookReceiver;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +14,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,21 +28,19 @@ class NotificationCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
+    @RegisterExtension
+    final CommandLineSession cli = new CommandLineSession();
     private WebhookReceiver receiver;
 
     @BeforeEach
     void ownDataDirectory() throws Exception {
-        ownDataDirectory.use(dir, "");
+        cli.use(dir, "");
         receiver = WebhookReceiver.start();
         Files.createDirectories(dir.resolve("jobs"));
     }
 
     @AfterEach
     void restoreProperties() {
-        ownDataDirectory.restore();
         receiver.close();
     }
 
@@ -54,31 +50,31 @@ class NotificationCommandsTest {
                 + "deadline=PT2H\nnotify.on=missed\nnotify.webhook=" + receiver.url() + "\n");
         Files.writeString(dir.resolve("jobs/hourly.properties"), "job=cleanup\nschedule=0 0 * * * *\n");
 
-        assertThat(execute("check", "--jobs", dir.resolve("jobs").toString())).as(err()).isZero();
-        assertThat(out()).contains("DEFINITION", "nightly", "'0 0 3 * * *' UTC", "PT2H", "on time")
+        assertThat(cli.execute("check", "--jobs", dir.resolve("jobs").toString())).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("DEFINITION", "nightly", "'0 0 3 * * *' UTC", "PT2H", "on time")
                 .doesNotContain("hourly");
 
         // Watched since two days ago, and no run ever completed: the run of the night never came.
         watchedSince("nightly", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2));
-        out.reset();
-        assertThat(execute("check", "--jobs", dir.resolve("jobs").toString())).isEqualTo(ExitCodes.JOB_FAILED);
-        assertThat(out()).contains("OVERDUE", "nightly: overdue: no run completed within PT2H of its fire time ",
+        cli.resetOut();
+        assertThat(cli.execute("check", "--jobs", dir.resolve("jobs").toString())).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(cli.out()).contains("OVERDUE", "nightly: overdue: no run completed within PT2H of its fire time ",
                 "its 'missed' notification is raised", "Notification ", "(missed of nightly) by webhook to "
                         + "http://127.0.0.1:", "delivered.");
         assertThat(receiver.next().header("X-Filemail-Batch-Event")).isEqualTo("missed");
 
-        out.reset();
-        assertThat(execute("check", "--jobs", dir.resolve("jobs").toString(), "--json"))
+        cli.resetOut();
+        assertThat(cli.execute("check", "--jobs", dir.resolve("jobs").toString(), "--json"))
                 .isEqualTo(ExitCodes.JOB_FAILED);
-        JsonNode nightly = JsonMapper.builder().build().readTree(out()).get(0);
+        JsonNode nightly = JsonMapper.builder().build().readTree(cli.out()).get(0);
         assertThat(nightly.get("definition").asString()).isEqualTo("nightly");
         assertThat(nightly.get("overdue").asBoolean()).isTrue();
         assertThat(nightly.get("raised").asBoolean()).as("raised by the check before").isFalse();
         assertThat(receiver.all()).as("one notification per missed fire time").hasSize(1);
 
-        out.reset();
-        assertThat(execute("notifications")).isZero();
-        assertThat(out()).contains("ID", "missed", "nightly", "webhook", "http://127.0.0.1:", "delivered")
+        cli.resetOut();
+        assertThat(cli.execute("notifications")).isZero();
+        assertThat(cli.out()).contains("ID", "missed", "nightly", "webhook", "http://127.0.0.1:", "delivered")
                 .doesNotContain("T0KEN");
     }
 
@@ -86,19 +82,19 @@ class NotificationCommandsTest {
     void checkWithoutADefinitionWithADeadlineIsAUsageError() throws Exception {
         Files.writeString(dir.resolve("jobs/hourly.properties"), "job=cleanup\nschedule=0 0 * * * *\n");
 
-        assertThat(execute("check", "--jobs", dir.resolve("jobs").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("check", "--jobs", dir.resolve("jobs").toString())).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err()).contains("error: no job definition in " + dir.resolve("jobs") + " has a deadline (key "
+        assertThat(cli.err()).contains("error: no job definition in " + dir.resolve("jobs") + " has a deadline (key "
                 + "deadline, such as PT2H, beside its schedule)");
     }
 
     @Test
     void notificationsListsNothingAtFirstAndRefusesAnUnknownStatus() {
-        assertThat(execute("notifications")).isZero();
-        assertThat(out()).isEqualTo("No notification recorded yet." + System.lineSeparator());
+        assertThat(cli.execute("notifications")).isZero();
+        assertThat(cli.out()).isEqualTo("No notification recorded yet." + System.lineSeparator());
 
-        assertThat(execute("notifications", "--status", "lost")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).contains("error: --status 'lost' is not one of pending, delivered, given-up");
+        assertThat(cli.execute("notifications", "--status", "lost")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).contains("error: --status 'lost' is not one of pending, delivered, given-up");
     }
 
     @Test
@@ -107,11 +103,11 @@ class NotificationCommandsTest {
         Path job = Files.writeString(dir.resolve("jobs/mailed.properties"), "job=send\ninput=../in.csv\n"
                 + "notify.email=ops@example.com\n");
 
-        assertThat(execute("run", "--job", job.toString(), "--sandbox")).isEqualTo(ExitCodes.CONFIG);
+        assertThat(cli.execute("run", "--job", job.toString(), "--sandbox")).isEqualTo(ExitCodes.CONFIG);
 
-        assertThat(err()).contains("error: " + job + " (key notify.email) sends e-mail, but no SMTP server is "
+        assertThat(cli.err()).contains("error: " + job + " (key notify.email) sends e-mail, but no SMTP server is "
                 + "configured: set spring.mail.host (SPRING_MAIL_HOST)");
-        assertThat(out()).doesNotContain("Run ");
+        assertThat(cli.out()).doesNotContain("Run ");
     }
 
     @Test
@@ -120,9 +116,9 @@ class NotificationCommandsTest {
         Path job = Files.writeString(dir.resolve("jobs/nightly.properties"), "job=send\ninput=../in.csv\n"
                 + "notify.on=success\nnotify.webhook=" + receiver.url() + "\nnotify.webhook-format=chat\n");
 
-        assertThat(execute("run", "--job", job.toString(), "--sandbox")).as(err()).isZero();
+        assertThat(cli.execute("run", "--job", job.toString(), "--sandbox")).as(cli.err()).isZero();
 
-        assertThat(out()).contains("(success of nightly) by webhook to http://127.0.0.1:", "/…: delivered.");
+        assertThat(cli.out()).contains("(success of nightly) by webhook to http://127.0.0.1:", "/…: delivered.");
         assertThat(receiver.next().body()).startsWith("{\"text\":\"[sandbox] nightly: run 1 completed\\n");
     }
 
@@ -131,7 +127,7 @@ class NotificationCommandsTest {
         Files.writeString(dir.resolve("in.csv"), "reference,subject,to\nN-1,Hello,not-an-address\n");
         System.setProperty("filemail.notify.webhook", receiver.url().toString());
         try {
-            assertThat(execute("run", "--input", dir.resolve("in.csv").toString(), "--sandbox"))
+            assertThat(cli.execute("run", "--input", dir.resolve("in.csv").toString(), "--sandbox"))
                     .isEqualTo(ExitCodes.COMPLETED_WITH_PROBLEMS);
         } finally {
             System.clearProperty("filemail.notify.webhook");
@@ -153,16 +149,4 @@ class NotificationCommandsTest {
         }
     }
 
-    private int execute(String... args) {
-        return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

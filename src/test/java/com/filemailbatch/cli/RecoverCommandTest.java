@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.FilemailBatchApplication;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -35,25 +32,19 @@ class RecoverCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final OwnDataDirectory ownDataDirectory = new OwnDataDirectory();
+    @RegisterExtension
+    final CommandLineSession cli = new CommandLineSession();
 
     @BeforeEach
     void ownDataDirectory() {
-        ownDataDirectory.use(dir, ";WRITE_DELAY=0");
-    }
-
-    @AfterEach
-    void restoreProperties() {
-        ownDataDirectory.restore();
+        cli.use(dir, ";WRITE_DELAY=0");
     }
 
     @Test
     void anUnknownExecutionIsAUsageError() {
-        assertThat(execute("recover", "42")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.execute("recover", "42")).isEqualTo(ExitCodes.USAGE);
 
-        assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        assertThat(cli.err().lines())
                 .containsExactly("error: no execution 42 (see: filemail-batch history)");
     }
 
@@ -70,21 +61,21 @@ class RecoverCommandTest {
             live = stuck(context, host, livePid);
         }
 
-        assertThat(execute("recover", String.valueOf(dead))).as(err()).isZero();
-        assertThat(out()).isEqualTo("Execution " + dead + " marked FAILED: recovered: left STARTED by process "
+        assertThat(cli.execute("recover", String.valueOf(dead))).as(cli.err()).isZero();
+        assertThat(cli.out()).isEqualTo("Execution " + dead + " marked FAILED: recovered: left STARTED by process "
                 + deadPid + " on " + host + ", which is gone; the next launch of the same run restarts it where it "
                 + "stopped" + System.lineSeparator());
 
-        reset();
-        assertThat(execute("recover", String.valueOf(dead))).isEqualTo(ExitCodes.USAGE);
-        assertThat(err()).isEqualTo("error: execution " + dead + " is FAILED, not STARTED or STOPPING: nothing to "
+        cli.reset();
+        assertThat(cli.execute("recover", String.valueOf(dead))).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.err()).isEqualTo("error: execution " + dead + " is FAILED, not STARTED or STOPPING: nothing to "
                 + "recover" + System.lineSeparator());
 
-        reset();
-        assertThat(execute("recover", String.valueOf(live))).isEqualTo(ExitCodes.LOCKED);
-        assertThat(err()).isEqualTo("error: execution " + live + " is still running (process " + livePid + " on "
+        cli.reset();
+        assertThat(cli.execute("recover", String.valueOf(live))).isEqualTo(ExitCodes.LOCKED);
+        assertThat(cli.err()).isEqualTo("error: execution " + live + " is still running (process " + livePid + " on "
                 + host + "); not recovered. Stop it with SIGTERM instead." + System.lineSeparator());
-        assertThat(out()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     private static long stuck(ConfigurableApplicationContext context, String host, long pid) {
@@ -102,21 +93,4 @@ class RecoverCommandTest {
         return execution.getId();
     }
 
-    private int execute(String... args) {
-        return FilemailBatchCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private void reset() {
-        out.reset();
-        err.reset();
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String err() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }
