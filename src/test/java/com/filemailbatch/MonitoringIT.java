@@ -3,6 +3,7 @@ package com.filemailbatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.support.JarProcess;
+import com.filemailbatch.support.TestData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,10 +46,7 @@ class MonitoringIT {
 
     @Test
     void prometheusHealthInfoAndJsonLogsAfterASandboxRun() throws Exception {
-        Path inbox = Files.createDirectories(work.resolve("inbox"));
-        Files.createDirectories(work.resolve("jobs"));
-        Files.writeString(work.resolve("jobs/tick.properties"), "job=send\ninbox=../inbox\nschedule=* * * * * *\n"
-                + "zone=UTC\n", StandardCharsets.UTF_8);
+        Path inbox = TestData.tickingInbox(work);
         Files.writeString(inbox.resolve("hello.txt"), "hello world\n", StandardCharsets.UTF_8);
         Files.writeString(inbox.resolve("drop.csv"), "reference,subject,to,files\r\nMON-1,Hello,ann@example.com,"
                 + "hello.txt\r\nMON-2,Bad,not-an-address,\r\n", StandardCharsets.UTF_8);

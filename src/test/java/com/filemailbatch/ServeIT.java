@@ -3,6 +3,7 @@ package com.filemailbatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.filemailbatch.support.JarProcess;
+import com.filemailbatch.support.TestData;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +40,7 @@ class ServeIT {
 
     @Test
     void servesTheScheduleAnswersHealthAndStopsOnSigterm() throws Exception {
-        Path inbox = Files.createDirectories(work.resolve("inbox"));
-        Files.createDirectories(work.resolve("jobs"));
-        Files.writeString(work.resolve("jobs/tick.properties"), "job=send\ninbox=../inbox\nschedule=* * * * * *\n"
-                + "zone=UTC\n", StandardCharsets.UTF_8);
+        Path inbox = TestData.tickingInbox(work);
         Files.writeString(inbox.resolve("drop.csv"), "reference,subject,to\r\nSERVE-1,Hello,ann@example.com\r\n"
                 + "SERVE-2,Hello,bob@example.com\r\n", StandardCharsets.UTF_8);
 

@@ -44,6 +44,22 @@ public final class TestData {
         }
     }
 
+    /**
+     * A jobs directory under {@code work} with one definition, {@code jobs/tick.properties}, that sends whatever is
+     * dropped into {@code work/inbox} every second (UTC). @return the inbox
+     */
+    public static Path tickingInbox(Path work) {
+        try {
+            Path inbox = Files.createDirectories(work.resolve("inbox"));
+            Files.createDirectories(work.resolve("jobs"));
+            Files.writeString(work.resolve("jobs/tick.properties"), "job=send\ninbox=../inbox\n"
+                    + "schedule=* * * * * *\nzone=UTC\n", StandardCharsets.UTF_8);
+            return inbox;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A CSV of {@code count} valid rows ({@code reference,subject,to}), each its own reference and subject. */
     public static Path rows(Path dir, String name, int count) {
         String[] lines = new String[count + 1];
