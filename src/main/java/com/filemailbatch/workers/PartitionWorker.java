@@ -37,6 +37,14 @@ import tools.jackson.databind.ObjectMapper;
 class PartitionWorker {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionWorker.class);
+    /**
+     * How often an idle worker asks for a request. Short: a worker that just ended a partition asks again at once, and
+     * an idle one that asked seldom would leave it every partition (a basic.get that finds nothing costs the broker
+     * next to nothing).
+     */
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** How long a worker that cannot reach the broker waits before it asks again. */
+    private static final Duration BROKER_RETRY = Duration.ofSeconds(5);
     private static final Set<BatchStatus> RUNNABLE = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED,
             BatchStatus.STOPPED);
 
@@ -95,12 +103,14 @@ class PartitionWorker {
                     continue;
                 }
             } catch (AmqpException e) {
-                log.warn("Cannot take partition requests from RabbitMQ now ({}); trying again", e.getMessage());
+                log.warn("Cannot take partition requests from RabbitMQ now ({}); trying again in {} s",
+                        e.getMessage(), BROKER_RETRY.toSeconds());
+                pause(BROKER_RETRY);
             } catch (RuntimeException e) {
                 // The database gone for a moment, say: the claim, if any, goes silent and is taken over.
                 log.error("Taking or running a partition failed; taking the next one", e);
             }
-            pause(properties.pollInterval());
+            pause(IDLE_POLL);
         }
     }
 

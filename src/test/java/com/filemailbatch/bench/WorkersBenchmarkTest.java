@@ -41,8 +41,10 @@ class WorkersBenchmarkTest {
                 WorkersFigures.Pass::partitions, WorkersFigures.Pass::bytes, WorkersFigures.Pass::targetBytesPerS)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2, 2, 2 * 1024 * 1024L, CAP),
                         org.assertj.core.groups.Tuple.tuple(2, 4, 4, 4 * 1024 * 1024L, 2 * CAP));
-        assertThat(figures.passes().get(1).bytesByWorker()).isEqualTo(Map.of("bench-worker-1", 2 * 1024 * 1024L,
-                "bench-worker-2", 2 * 1024 * 1024L));
+        // How the partitions fall between the workers depends on who asks first: every byte is counted once.
+        Map<String, Long> bytesByWorker = figures.passes().get(1).bytesByWorker();
+        assertThat(bytesByWorker.keySet()).isSubsetOf("bench-worker-1", "bench-worker-2");
+        assertThat(bytesByWorker.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4 * 1024 * 1024L);
         assertThat(figures.passes().get(1).uploadStepS()).isPositive();
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("1 worker +2 files +2\\.1 MB in")
                 .containsPattern("2 workers +4 files +4\\.2 MB in");
