@@ -44,6 +44,10 @@ public record BenchResult(
         @JsonProperty("upload_sandbox_stores") Boolean uploadSandboxStores,
         @JsonProperty("upload_job_passes_mb_s") List<Double> uploadJobPassesMbS,
         @JsonProperty("upload_baseline_passes_mb_s") List<Double> uploadBaselinePassesMbS,
+        @JsonProperty("cold_job_rows_per_s") Double coldJobRowsPerS,
+        @JsonProperty("cold_baseline_rows_per_s") Double coldBaselineRowsPerS,
+        @JsonProperty("cold_job_cpu_ms_per_row") Double coldJobCpuMsPerRow,
+        @JsonProperty("cold_baseline_cpu_ms_per_row") Double coldBaselineCpuMsPerRow,
         DashboardFigures dashboard,
         WorkersFigures workers) {
 }

@@ -39,6 +39,7 @@ public final class Benchmark {
     private final UploadSettings upload;
     private final DashboardSettings dashboard;
     private final WorkersSettings workers;
+    private final List<String> coldJvmOptions;
     private final Path out;
     private final PrintStream stdout;
 
@@ -49,10 +50,13 @@ public final class Benchmark {
      * @param upload          the upload figure's file size, passes and sandbox
      * @param dashboard       the dashboard figure's dataset and requests (null: not measured)
      * @param workers         the workers figure's workers, cap and files (null: not measured)
+     * @param coldJvmOptions  the JVM options of the cold passes' children (null: {@code bin/filemail-batch}'s for
+     *                        {@code run})
      */
     public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
-            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, Path out,
-            PrintStream stdout) {
+            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, List<String> coldJvmOptions,
+            Path out, PrintStream stdout) {
+        this.coldJvmOptions = coldJvmOptions == null ? ColdPasses.LAUNCHER_RUN_OPTIONS : List.copyOf(coldJvmOptions);
         this.rows = rows;
         this.dashboard = dashboard;
         this.workers = workers;
@@ -75,12 +79,19 @@ public final class Benchmark {
                     + "%d cores)%n", rows, latencyMs, concurrency, Runtime.getRuntime().availableProcessors());
             Throughput warmupJob = null;
             Throughput warmupBaseline = null;
+            ColdPasses.Figures cold = null;
             if (warmupRows > 0) {
-                stdout.printf(Locale.ROOT, "  warm-up: %,d rows through the job, then the plain client (not measured)"
-                        + "...%n", warmupRows);
                 Path warmup = Files.createDirectories(work.resolve("warmup"));
-                warmupJob = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(),
-                        writeCsv(warmup.resolve("warmup.csv"), warmupRows), concurrency, warmup);
+                Path warmupCsv = writeCsv(warmup.resolve("warmup.csv"), warmupRows);
+                stdout.printf(Locale.ROOT, "  cold passes: the sandbox warmed up, then %,d rows through the job and "
+                        + "the plain client, each in a new JVM (JVM options: %s)...%n", warmupRows,
+                        coldJvmOptions.isEmpty() ? "none" : String.join(" ", coldJvmOptions));
+                cold = ColdPasses.run(sandbox, Duration.ofMillis(latencyMs), warmupCsv, warmupRows, concurrency,
+                        coldJvmOptions, Files.createDirectories(work.resolve("cold")));
+                stdout.printf(Locale.ROOT, "  warm-up: %,d rows through the job, then the plain client, in this JVM "
+                        + "(not measured)...%n", warmupRows);
+                warmupJob = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), warmupCsv, concurrency,
+                        warmup);
                 resetSandbox(sandbox);
                 warmupBaseline = BaselineClient.initialize(sandbox.baseUrl(), sandbox.apiKey(), warmupRows,
                         concurrency);
@@ -116,7 +127,10 @@ public final class Benchmark {
                     upload == null ? null : this.upload.passes(),
                     upload == null ? null : this.upload.sandboxStores(),
                     upload == null ? null : Throughput.rates(upload.jobPasses()),
-                    upload == null ? null : Throughput.rates(upload.baselinePasses()), dashboard, workers);
+                    upload == null ? null : Throughput.rates(upload.baselinePasses()),
+                    cold == null ? null : cold.job().rowsPerS(), cold == null ? null : cold.baseline().rowsPerS(),
+                    cold == null ? null : cold.job().cpuMsPerRow(),
+                    cold == null ? null : cold.baseline().cpuMsPerRow(), dashboard, workers);
             print(result);
             write(result);
             return result;
@@ -279,10 +293,18 @@ public final class Benchmark {
     }
 
     private void print(BenchResult r) {
+        if (r.coldJobRowsPerS() != null) {
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row (%,d rows, a new JVM each, warm "
+                    + "sandbox)%n", "cold pass, job", r.coldJobRowsPerS(), r.coldJobCpuMsPerRow(), r.warmupRows());
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "cold pass, plain client",
+                    r.coldBaselineRowsPerS(), r.coldBaselineCpuMsPerRow());
+            stdout.printf(Locale.ROOT, "  %-24s %10.2f%n", "cold job / plain client",
+                    r.coldJobRowsPerS() / r.coldBaselineRowsPerS());
+        }
         if (r.warmupJobRowsPerS() != null) {
-            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s job, %.1f rows/s baseline (%,d rows, cold JVM, not "
-                    + "the figures below)%n", "warm-up pass", r.warmupJobRowsPerS(), r.warmupBaselineRowsPerS(),
-                    r.warmupRows());
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s job, %.1f rows/s baseline (%,d rows, this JVM, the job "
+                    + "first; not the figures below)%n", "warm-up pass", r.warmupJobRowsPerS(),
+                    r.warmupBaselineRowsPerS(), r.warmupRows());
         }
         stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "job (initialize step)",
                 r.jobRowsPerS(), r.jobCpuMsPerRow());

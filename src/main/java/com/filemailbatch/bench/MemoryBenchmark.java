@@ -27,8 +27,6 @@ final class MemoryBenchmark {
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Duration FULL_GC_EVERY = Duration.ofSeconds(5);
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
-    /** The program's entry point: named, not imported, since the command line depends on this package. */
-    private static final String MAIN_CLASS = "com.filemailbatch.cli.FilemailBatchCli";
 
     private MemoryBenchmark() {
     }
@@ -43,12 +41,12 @@ final class MemoryBenchmark {
         Files.createDirectories(workDir);
         Path gcLog = workDir.resolve("gc.log");
         Path output = workDir.resolve("child-output.txt");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeapMb + "m",
+        List<String> command = new ArrayList<>(List.of(ChildJvm.java(), "-Xmx" + maxHeapMb + "m",
                 "-Xlog:gc:file=" + gcLog,
                 "-Dfilemail.base-url=" + baseUrl, "-Dfilemail.concurrency=" + concurrency,
                 "-Dfilemail.data-dir=" + workDir.resolve("data"),
                 "-Dfilemail.reports-dir=" + workDir.resolve("reports")));
-        command.addAll(launch());
+        command.addAll(ChildJvm.program());
         command.addAll(List.of("run", "--input", csv.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
@@ -130,23 +128,5 @@ final class MemoryBenchmark {
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /**
-     * This jar as {@code java -jar} runs it (the classes were loaded by Spring Boot's launcher), or else this class
-     * path with the application's main class (an IDE, the tests, whose class path may be one manifest-only jar).
-     */
-    private static List<String> launch() {
-        String classPath = System.getProperty("java.class.path");
-        boolean bootJar = MemoryBenchmark.class.getClassLoader().getClass().getName()
-                .startsWith("org.springframework.boot.loader");
-        if (bootJar) {
-            return List.of("-jar", classPath);
-        }
-        return List.of("-cp", classPath, MAIN_CLASS);
     }
 }

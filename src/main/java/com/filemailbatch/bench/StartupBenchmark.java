@@ -72,8 +72,8 @@ public final class StartupBenchmark {
             List<Start> ways = new ArrayList<>();
             Path sample = null;
             if (jar != null) {
-                ways.add(new Start("java -jar " + jar.getFileName(), List.of(java(), "-jar", jar.toString()),
-                        List.of(java(), "-cp", jar.toString(), "-Dloader.main=" + BARE_CLASS,
+                ways.add(new Start("java -jar " + jar.getFileName(), List.of(ChildJvm.java(), "-jar", jar.toString()),
+                        List.of(ChildJvm.java(), "-cp", jar.toString(), "-Dloader.main=" + BARE_CLASS,
                                 "org.springframework.boot.loader.launch.PropertiesLauncher"),
                         Map.of(), Files.createDirectories(work.resolve("jar"))));
             }
@@ -82,7 +82,7 @@ public final class StartupBenchmark {
                 sample = home.resolve("sample-data/nightly-transfers.csv");
                 String launcher = home.resolve("bin/filemail-batch").toString();
                 ways.add(new Start("bin/filemail-batch", List.of(launcher),
-                        List.of(java(), "-cp", home.resolve("lib/filemail-batch.jar").toString(), BARE_CLASS),
+                        List.of(ChildJvm.java(), "-cp", home.resolve("lib/filemail-batch.jar").toString(), BARE_CLASS),
                         Map.of("FILEMAIL_BATCH_NO_CDS", "1"), Files.createDirectories(work.resolve("launcher"))));
                 String trained = train(home, work);
                 ways.add(new Start("bin/filemail-batch, " + trained, List.of(launcher), null, Map.of(),
@@ -273,10 +273,6 @@ public final class StartupBenchmark {
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void delete(Path directory) throws IOException {

@@ -10,6 +10,7 @@ import com.filemailbatch.bench.UploadSettings;
 import com.filemailbatch.bench.WorkersSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.springframework.util.unit.DataSize;
 import picocli.CommandLine.Command;
@@ -32,11 +33,19 @@ final class BenchCommand implements Callable<Integer> {
     int rows;
 
     @Option(names = "--warmup-rows", paramLabel = "W", defaultValue = "10000",
-            description = "Rows each side runs once in this JVM before its measured pass, so that both are measured "
-                    + "with their code compiled by the JIT; with it each side also uploads the file twice, unmeasured, "
-                    + "before its measured upload passes (default: ${DEFAULT-VALUE}; 0: measure the cold first "
-                    + "passes).")
+            description = "Rows of each side's cold pass (a new JVM of its own, see --cold-jvm-options), then of "
+                    + "its unmeasured pass in this JVM before its measured pass, so that both are measured with their "
+                    + "code compiled by the JIT; with it each side also uploads the file twice, unmeasured, before its "
+                    + "measured upload passes (default: ${DEFAULT-VALUE}; 0: none of these, the measured passes are "
+                    + "this JVM's first).")
     int warmupRows;
+
+    @Option(names = "--cold-jvm-options", paramLabel = "OPTIONS",
+            description = "JVM options of the cold passes: before the warm-up, each side's first pass over "
+                    + "--warmup-rows rows in a new JVM of its own against the warmed-up sandbox (default: those "
+                    + "bin/filemail-batch gives run, -XX:TieredStopAtLevel=1; \"\" for the JVM's defaults, as java -jar "
+                    + "runs it; split at spaces).")
+    String coldJvmOptions;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
             description = "Sandbox latency per call in ms (default: ${DEFAULT-VALUE}).")
@@ -182,7 +191,9 @@ final class BenchCommand implements Callable<Integer> {
         try {
             new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows,
                     memoryMaxHeapMb, new UploadSettings(uploadMb, uploadPasses, uploadStored), dashboardSettings,
-                    workersSettings, out, stdout).run();
+                    workersSettings, coldJvmOptions == null ? null
+                            : Arrays.stream(coldJvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(),
+                    out, stdout).run();
         } catch (BenchUnavailableException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }

@@ -531,6 +531,14 @@ class FilemailBatchCliTest {
         assertThat(figures.get("warmup_job_rows_per_s").asDouble()).isPositive();
         assertThat(figures.get("warmup_baseline_rows_per_s").asDouble()).isPositive();
         assertThat(cli.out()).contains("warm-up pass", "upload passes, MB/s: job ");
+        // Before that, each side's cold pass over the same 20 rows, each in a child JVM of its own with the options
+        // the launcher gives run, against the warmed-up sandbox.
+        assertThat(figures.get("cold_job_rows_per_s").asDouble()).isPositive();
+        assertThat(figures.get("cold_baseline_rows_per_s").asDouble()).isPositive();
+        assertThat(figures.get("cold_job_cpu_ms_per_row").asDouble()).isPositive();
+        assertThat(figures.get("cold_baseline_cpu_ms_per_row").asDouble()).isPositive();
+        assertThat(cli.out()).contains("cold pass, job", "cold pass, plain client", "cold job / plain client",
+                "JVM options: -XX:TieredStopAtLevel=1");
         // The memory figures come from two real `run` commands in child JVMs, of 10 and 100 rows.
         assertThat(figures.get("memory_rows_n").asInt()).isEqualTo(10);
         assertThat(figures.get("heap_peak_mb_n").asDouble()).isPositive();

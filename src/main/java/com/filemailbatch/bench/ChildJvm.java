@@ -1,0 +1,47 @@
+package com.filemailbatch.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the bench starts a child JVM on this program: from the packaged jar as {@code java -jar} runs it, or from this
+ * class path (an IDE, the tests, whose class path may be one manifest-only jar).
+ */
+final class ChildJvm {
+
+    /** The program's entry point: named, not imported, since the command line depends on this package. */
+    private static final String MAIN_CLASS = "com.filemailbatch.cli.FilemailBatchCli";
+    private static final String PROPERTIES_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+
+    private ChildJvm() {
+    }
+
+    /** This JVM's {@code java}: children run on the same Java as the bench. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The command line after the JVM options that runs the program, as a user runs it. */
+    static List<String> program() {
+        String classPath = System.getProperty("java.class.path");
+        return fromBootJar() ? List.of("-jar", classPath) : List.of("-cp", classPath, MAIN_CLASS);
+    }
+
+    /** The command line after the JVM options that runs {@code mainClass} of this program's classes. */
+    static List<String> mainClass(String mainClass) {
+        String classPath = System.getProperty("java.class.path");
+        List<String> command = new ArrayList<>(List.of("-cp", classPath));
+        if (fromBootJar()) {
+            command.addAll(List.of("-Dloader.main=" + mainClass, PROPERTIES_LAUNCHER));
+        } else {
+            command.add(mainClass);
+        }
+        return command;
+    }
+
+    /** Whether this JVM runs the packaged jar (its classes loaded by Spring Boot's launcher). */
+    private static boolean fromBootJar() {
+        return ChildJvm.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
+    }
+}
