@@ -11,9 +11,10 @@ import java.util.List;
  * MB/s (10^6 bytes), their CPU in ms of this process (the in-process sandbox included) per MB. The warm-up figures
  * are each side's unmeasured first pass over {@code warmup_rows} rows in this JVM (the JIT compiling as it goes),
  * for reference: the throughput figures are from the second pass. The cold figures ({@code cold_*}) are each side's
- * first pass over as many rows in a new JVM of its own (its CPU per row that JVM's own), or null without a warm-up. {@code upload_job_mb_s} and
- * {@code upload_baseline_mb_s} are the medians of each side's {@code upload_passes} measured passes, which are
- * listed in pass order; {@code upload_sandbox_stores} tells whether the sandbox wrote the received bytes to disk.
+ * first pass over as many rows in a new JVM of its own (its CPU per row that JVM's own), or null without a warm-up.
+ * {@code upload_job_mb_s} and {@code upload_baseline_mb_s} are the medians of each side's {@code upload_passes}
+ * measured passes, which are listed in pass order; {@code upload_sandbox_stores} tells whether the sandbox wrote the
+ * received bytes to disk.
  * {@code dashboard} holds the dashboard's page times ({@code bench --dashboard}), or is null; {@code workers} the
  * upload rates with 1, 2, … capped workers ({@code bench --workers}, {@link WorkersFigures}), or is null.
  */

@@ -1,5 +1,6 @@
 package com.filemailbatch.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,5 +44,31 @@ final class ChildJvm {
     /** Whether this JVM runs the packaged jar (its classes loaded by Spring Boot's launcher). */
     private static boolean fromBootJar() {
         return ChildJvm.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
+    }
+
+    /**
+     * Starts a child that goes with the bench: a bench stopped with Ctrl-C takes its child with it (that child's
+     * sandbox is gone anyway), and closing it ends it if it still runs.
+     */
+    static Child start(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
+        Thread stop = new Thread(process::destroy);
+        Runtime.getRuntime().addShutdownHook(stop);
+        return new Child(process, stop);
+    }
+
+    record Child(Process process, Thread stop) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroy();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
     }
 }

@@ -68,11 +68,8 @@ final class ColdPasses {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("FILEMAIL_API_KEY", sandbox.apiKey());
-        Process process = builder.start();
-        Thread stop = new Thread(process::destroy);
-        Runtime.getRuntime().addShutdownHook(stop);
-        try {
-            int exit = process.waitFor();
+        try (ChildJvm.Child child = ChildJvm.start(builder)) {
+            int exit = child.process().waitFor();
             List<String> lines = Files.readAllLines(output);
             String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
             if (exit != 0 || !last.startsWith(ColdPassMain.FIGURE)) {
@@ -81,15 +78,6 @@ final class ColdPasses {
             }
             String[] figure = last.substring(ColdPassMain.FIGURE.length()).split(" ");
             return new Throughput(Double.parseDouble(figure[0]), Double.parseDouble(figure[1]));
-        } finally {
-            if (process.isAlive()) {
-                process.destroy();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
         }
     }
 }

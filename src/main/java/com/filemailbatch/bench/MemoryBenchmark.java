@@ -53,21 +53,8 @@ final class MemoryBenchmark {
         // The key goes by the environment, not the command line, where any user of the machine could read it.
         builder.environment().put("FILEMAIL_API_KEY", apiKey);
         long started = System.nanoTime();
-        Process child = builder.start();
-        // A bench stopped with Ctrl-C takes its measured run with it: that run's sandbox is gone anyway.
-        Thread stopChild = new Thread(child::destroy);
-        Runtime.getRuntime().addShutdownHook(stopChild);
-        try {
-            return measure(child, gcLog, output, started);
-        } finally {
-            if (child.isAlive()) {
-                child.destroy();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopChild);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs anyway
-            }
+        try (ChildJvm.Child child = ChildJvm.start(builder)) {
+            return measure(child.process(), gcLog, output, started);
         }
     }
 

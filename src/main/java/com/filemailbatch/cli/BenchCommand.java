@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cold-jvm-options", paramLabel = "OPTIONS",
             description = "JVM options of the cold passes: before the warm-up, each side's first pass over "
                     + "--warmup-rows rows in a new JVM of its own against the warmed-up sandbox (default: those "
-                    + "bin/filemail-batch gives run, -XX:TieredStopAtLevel=1; \"\" for the JVM's defaults, as java -jar "
-                    + "runs it; split at spaces).")
+                    + "bin/filemail-batch gives run, -XX:TieredStopAtLevel=1; \"\" for the JVM's defaults, as "
+                    + "java -jar runs it; split at spaces).")
     String coldJvmOptions;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
