@@ -21,7 +21,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One benchmark run: a generated CSV, the sandbox with a fixed latency, the real job, then the baseline loop; then
+ * One benchmark run: a generated CSV, the sandbox with a fixed latency; with a warm-up, each side's cold pass in a JVM
+ * of its own ({@link ColdPasses}) and then its unmeasured pass in this one; the real job, then the baseline loop; then
  * the memory of the {@code run} command for N and 10 × N rows, each in a child JVM against this sandbox with no
  * latency (memory does not depend on it, and the runs end sooner); then the upload of one generated file by the
  * job and by a plain client, again with no latency; then, when asked for, the dashboard's pages on a generated
