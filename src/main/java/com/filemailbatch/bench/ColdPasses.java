@@ -40,21 +40,23 @@ final class ColdPasses {
      */
     static Figures run(FilemailSandbox sandbox, Duration latency, Path csv, int rows, int concurrency,
             List<String> jvmOptions, Path work) throws IOException, InterruptedException {
-        sandbox.reset();
-        sandbox.setLatency(latency);
+        freshSandbox(sandbox, latency);
         SandboxWarmer.warm(sandbox.baseUrl(), sandbox.apiKey(), rows, concurrency);
-        sandbox.reset();
-        sandbox.setLatency(latency);
+        freshSandbox(sandbox, latency);
         CompilerQuiet.await();
         Throughput job = child(sandbox, jvmOptions, work, "job", csv.toString(), concurrency,
                 work.resolve("job").toString());
-        sandbox.reset();
-        sandbox.setLatency(latency);
+        freshSandbox(sandbox, latency);
         CompilerQuiet.await();
         Throughput baseline = child(sandbox, jvmOptions, work, "baseline", Integer.toString(rows), concurrency);
+        freshSandbox(sandbox, latency);
+        return new Figures(job, baseline);
+    }
+
+    /** Forgets the transfers made so far; a reset also drops the latency, which every pass here keeps. */
+    private static void freshSandbox(FilemailSandbox sandbox, Duration latency) {
         sandbox.reset();
         sandbox.setLatency(latency);
-        return new Figures(job, baseline);
     }
 
     private static Throughput child(FilemailSandbox sandbox, List<String> jvmOptions, Path work, String side,
