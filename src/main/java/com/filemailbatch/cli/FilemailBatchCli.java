@@ -97,6 +97,18 @@ public final class FilemailBatchCli implements Runnable {
         return command.getClass().getAnnotation(Command.class).name();
     }
 
+    /** The commands or options (as picocli would choose between them) the first unmatched argument is nearest to. */
+    private static List<String> suggestions(CommandLine.UnmatchedArgumentException e) {
+        if (e.getUnmatched().isEmpty()) {
+            return e.getSuggestions();
+        }
+        String typed = e.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        List<String> names = typed.startsWith("-") ? List.copyOf(spec.optionsMap().keySet())
+                : List.copyOf(spec.subcommands().keySet());
+        return Suggestions.forTypo(typed, names, e.getSuggestions());
+    }
+
     /** "unknown command 'x'" when the first thing that was not understood stands where a command belongs. */
     private static Optional<String> unknownCommand(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && e.getCommandLine().getParent() == null
@@ -145,9 +157,10 @@ public final class FilemailBatchCli implements Runnable {
             // The message quotes the argument as given, which may hold anything.
             err.println("error: " + Visible.text(unknownCommand(e).orElse(e.getMessage().replaceFirst("^Error: ",
                     ""))));
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched
-                    && !unmatched.getSuggestions().isEmpty()) {
-                err.println("did you mean: " + Visible.text(String.join(", ", unmatched.getSuggestions())) + "?");
+            List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException unmatched
+                    ? suggestions(unmatched) : List.of();
+            if (!suggestions.isEmpty()) {
+                err.println("did you mean: " + Visible.text(String.join(", ", suggestions)) + "?");
             }
             err.println("Try: filemail-batch " + (e.getCommandLine().getParent() == null ? ""
                     : e.getCommandLine().getCommandName() + " ") + "--help");

@@ -129,8 +129,16 @@ class FilemailBatchCliTest {
         assertThat(cli.execute("dashbord", "--help")).isEqualTo(ExitCodes.USAGE);
 
         assertThat(cli.errLines()).containsExactly("error: unknown command 'dashbord'",
-                "did you mean: dashboard, show, worker?", "Try: filemail-batch --help");
+                "did you mean: dashboard?", "Try: filemail-batch --help");
         assertThat(cli.out()).isEmpty();
+    }
+
+    @Test
+    void twoLettersSwappedInACommandStillFindIt() {
+        assertThat(cli.execute("rnu", "--input", "x.csv")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(cli.errLines()).containsExactly("error: unknown command 'rnu'", "did you mean: run?",
+                "Try: filemail-batch --help");
     }
 
     @Test

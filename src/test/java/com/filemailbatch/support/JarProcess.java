@@ -193,10 +193,16 @@ public final class JarProcess {
             return launches;
         }
 
-        /** Starts {@code java [options] -jar filemail-batch.jar args} and returns at once. */
+        /**
+         * Starts {@code java -XX:TieredStopAtLevel=1 [options] -jar filemail-batch.jar args} and returns at once. The
+         * JIT's first tier only, as {@code bin/filemail-batch} starts run, cleanup and the read commands: these tests
+         * start the jar dozens of times on two cores, two classes at a time, and the second tier's compiler threads
+         * would take about 40 % of every start's CPU. Options given here come after it and can set it otherwise.
+         */
         public JarProcess start(String... args) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-XX:TieredStopAtLevel=1");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(List.of(args));
