@@ -28,8 +28,11 @@ final class Suggestions {
         }
         String word = key(typed.contains("=") && typed.startsWith("-") ? typed.substring(0, typed.indexOf('='))
                 : typed);
+        // Words whose lengths differ by more than the edits allowed are never compared: an argument may be huge.
         List<String> close = names.stream()
-                .filter(name -> key(name).length() >= 3 && distance(word, key(name)) <= allowed(key(name)))
+                .filter(name -> key(name).length() >= 3
+                        && Math.abs(word.length() - key(name).length()) <= allowed(key(name))
+                        && distance(word, key(name)) <= allowed(key(name)))
                 .distinct()
                 .sorted(Comparator.comparingInt(name -> distance(word, key(name))))
                 .toList();

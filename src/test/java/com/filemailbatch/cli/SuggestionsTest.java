@@ -54,6 +54,14 @@ class SuggestionsTest {
     }
 
     @Test
+    void aHugeArgumentIsNotComparedLetterByLetter() {
+        String huge = "r".repeat(5_000_000);
+
+        assertThat(Suggestions.forTypo(huge, COMMANDS, List.of())).isEmpty();
+        assertThat(Suggestions.forTypo("--" + huge + "=x", List.of("--input"), List.of())).isEmpty();
+    }
+
+    @Test
     void withNothingCloseTheSuggestionsPicocliMadeStand() {
         assertThat(Suggestions.forTypo("frobnicate", COMMANDS, List.of("from picocli")))
                 .containsExactly("from picocli");
