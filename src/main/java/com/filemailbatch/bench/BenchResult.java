@@ -11,7 +11,8 @@ import java.util.List;
  * MB/s (10^6 bytes), their CPU in ms of this process (the in-process sandbox included) per MB. The warm-up figures
  * are each side's unmeasured first pass over {@code warmup_rows} rows in this JVM (the JIT compiling as it goes),
  * for reference: the throughput figures are from the second pass. The cold figures ({@code cold_*}) are each side's
- * first pass over as many rows in a new JVM of its own (its CPU per row that JVM's own), or null without a warm-up.
+ * first pass over as many rows in a new JVM of its own (its CPU per row that JVM's own), or null without a warm-up:
+ * the medians of {@code cold_passes} such passes of each side, which are listed in pass order.
  * {@code upload_job_mb_s} and {@code upload_baseline_mb_s} are the medians of each side's {@code upload_passes}
  * measured passes, which are listed in pass order; {@code upload_sandbox_stores} tells whether the sandbox wrote the
  * received bytes to disk.
@@ -50,6 +51,9 @@ public record BenchResult(
         @JsonProperty("cold_baseline_rows_per_s") Double coldBaselineRowsPerS,
         @JsonProperty("cold_job_cpu_ms_per_row") Double coldJobCpuMsPerRow,
         @JsonProperty("cold_baseline_cpu_ms_per_row") Double coldBaselineCpuMsPerRow,
+        @JsonProperty("cold_passes") Integer coldPasses,
+        @JsonProperty("cold_job_passes_rows_per_s") List<Double> coldJobPassesRowsPerS,
+        @JsonProperty("cold_baseline_passes_rows_per_s") List<Double> coldBaselinePassesRowsPerS,
         DashboardFigures dashboard,
         WorkersFigures workers) {
 }

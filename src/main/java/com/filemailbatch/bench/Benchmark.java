@@ -40,7 +40,7 @@ public final class Benchmark {
     private final UploadSettings upload;
     private final DashboardSettings dashboard;
     private final WorkersSettings workers;
-    private final List<String> coldJvmOptions;
+    private final ColdSettings cold;
     private final Path out;
     private final PrintStream stdout;
 
@@ -51,13 +51,12 @@ public final class Benchmark {
      * @param upload          the upload figure's file size, passes and sandbox
      * @param dashboard       the dashboard figure's dataset and requests (null: not measured)
      * @param workers         the workers figure's workers, cap and files (null: not measured)
-     * @param coldJvmOptions  the JVM options of the cold passes' children (null: {@code bin/filemail-batch}'s for
-     *                        {@code run})
+     * @param cold            the cold passes' count and their children's JVM options
      */
     public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
-            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, List<String> coldJvmOptions,
+            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, ColdSettings cold,
             Path out, PrintStream stdout) {
-        this.coldJvmOptions = coldJvmOptions == null ? ColdPasses.LAUNCHER_RUN_OPTIONS : List.copyOf(coldJvmOptions);
+        this.cold = cold;
         this.rows = rows;
         this.dashboard = dashboard;
         this.workers = workers;
@@ -85,10 +84,11 @@ public final class Benchmark {
                 Path warmup = Files.createDirectories(work.resolve("warmup"));
                 Path warmupCsv = writeCsv(warmup.resolve("warmup.csv"), warmupRows);
                 stdout.printf(Locale.ROOT, "  cold passes: the sandbox warmed up, then %,d rows through the job and "
-                        + "the plain client, each in a new JVM (JVM options: %s)...%n", warmupRows,
-                        coldJvmOptions.isEmpty() ? "none" : String.join(" ", coldJvmOptions));
+                        + "the plain client, each in a new JVM, %d of each (JVM options: %s)...%n", warmupRows,
+                        this.cold.passes(), this.cold.jvmOptions().isEmpty() ? "none"
+                                : String.join(" ", this.cold.jvmOptions()));
                 cold = ColdPasses.run(sandbox, Duration.ofMillis(latencyMs), warmupCsv, warmupRows, concurrency,
-                        coldJvmOptions, Files.createDirectories(work.resolve("cold")));
+                        this.cold, Files.createDirectories(work.resolve("cold")));
                 stdout.printf(Locale.ROOT, "  warm-up: %,d rows through the job, then the plain client, in this JVM "
                         + "(not measured)...%n", warmupRows);
                 warmupJob = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), warmupCsv, concurrency,
@@ -131,7 +131,9 @@ public final class Benchmark {
                     upload == null ? null : Throughput.rates(upload.baselinePasses()),
                     cold == null ? null : cold.job().rowsPerS(), cold == null ? null : cold.baseline().rowsPerS(),
                     cold == null ? null : cold.job().cpuMsPerRow(),
-                    cold == null ? null : cold.baseline().cpuMsPerRow(), dashboard, workers);
+                    cold == null ? null : cold.baseline().cpuMsPerRow(), cold == null ? null : this.cold.passes(),
+                    cold == null ? null : Throughput.rates(cold.jobPasses()),
+                    cold == null ? null : Throughput.rates(cold.baselinePasses()), dashboard, workers);
             print(result);
             write(result);
             return result;
@@ -202,8 +204,8 @@ public final class Benchmark {
                     jobPasses.add(passes.byJob());
                 }
             }
-            stdout.printf(Locale.ROOT, "  upload passes, MB/s: job %s; plain client %s%n", rates(jobPasses),
-                    rates(baselinePasses));
+            stdout.printf(Locale.ROOT, "  upload passes, MB/s: job %s; plain client %s%n",
+                    rates(Throughput.rates(jobPasses)), rates(Throughput.rates(baselinePasses)));
             return new Upload(Throughput.median(jobPasses), Throughput.median(baselinePasses), jobPasses,
                     baselinePasses);
         } finally {
@@ -215,9 +217,9 @@ public final class Benchmark {
         return upload.sandboxStores() ? "stores every chunk on this disk" : "counts the bytes without storing them";
     }
 
-    private static String rates(List<Throughput> passes) {
-        return passes.stream().map(pass -> String.format(Locale.ROOT, "%.1f", pass.rowsPerS()))
-                .collect(Collectors.joining(", "));
+    /** "612.3, 640.1, 598.7": rates in pass order. */
+    private static String rates(List<Double> rates) {
+        return rates.stream().map(rate -> String.format(Locale.ROOT, "%.1f", rate)).collect(Collectors.joining(", "));
     }
 
     /**
@@ -296,9 +298,12 @@ public final class Benchmark {
     private void print(BenchResult r) {
         if (r.coldJobRowsPerS() != null) {
             stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row (%,d rows, a new JVM each, warm "
-                    + "sandbox)%n", "cold pass, job", r.coldJobRowsPerS(), r.coldJobCpuMsPerRow(), r.warmupRows());
-            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%n", "cold pass, plain client",
-                    r.coldBaselineRowsPerS(), r.coldBaselineCpuMsPerRow());
+                    + "sandbox%s)%n", "cold pass, job", r.coldJobRowsPerS(), r.coldJobCpuMsPerRow(), r.warmupRows(),
+                    r.coldPasses() > 1 ? ", median of " + r.coldPasses() + ": " + rates(r.coldJobPassesRowsPerS())
+                            : "");
+            stdout.printf(Locale.ROOT, "  %-24s %10.1f rows/s  %6.2f ms CPU/row%s%n", "cold pass, plain client",
+                    r.coldBaselineRowsPerS(), r.coldBaselineCpuMsPerRow(), r.coldPasses() > 1
+                            ? " (" + rates(r.coldBaselinePassesRowsPerS()) + ")" : "");
             stdout.printf(Locale.ROOT, "  %-24s %10.2f%n", "cold job / plain client",
                     r.coldJobRowsPerS() / r.coldBaselineRowsPerS());
         }

@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class ColdPasses {
 
-    record Figures(Throughput job, Throughput baseline) {
+    /** Each side's medians, and its passes in order. */
+    record Figures(Throughput job, Throughput baseline, List<Throughput> jobPasses, List<Throughput> baselinePasses) {
     }
 
     /**
@@ -33,24 +34,30 @@ final class ColdPasses {
     }
 
     /**
-     * @param csv        the rows of the job's pass ({@code rows} of them); the plain client makes as many calls
-     * @param jvmOptions both children's JVM options
-     * @param work       a directory for the children's data and output
+     * @param csv      the rows of the job's pass ({@code rows} of them); the plain client makes as many calls
+     * @param settings how many passes of each side (job and plain client take turns), and the children's JVM options
+     * @param work     a directory for the children's data and output
      * @throws IllegalStateException when a child fails (its output is in {@code work})
      */
     static Figures run(FilemailSandbox sandbox, Duration latency, Path csv, int rows, int concurrency,
-            List<String> jvmOptions, Path work) throws IOException, InterruptedException {
+            ColdSettings settings, Path work) throws IOException, InterruptedException {
         freshSandbox(sandbox, latency);
         SandboxWarmer.warm(sandbox.baseUrl(), sandbox.apiKey(), rows, concurrency);
+        List<Throughput> jobPasses = new ArrayList<>();
+        List<Throughput> baselinePasses = new ArrayList<>();
+        for (int pass = 1; pass <= settings.passes(); pass++) {
+            freshSandbox(sandbox, latency);
+            CompilerQuiet.await();
+            jobPasses.add(child(sandbox, settings.jvmOptions(), work, "job-" + pass, "job", csv.toString(),
+                    concurrency, work.resolve("job-" + pass).toString()));
+            freshSandbox(sandbox, latency);
+            CompilerQuiet.await();
+            baselinePasses.add(child(sandbox, settings.jvmOptions(), work, "baseline-" + pass, "baseline",
+                    Integer.toString(rows), concurrency));
+        }
         freshSandbox(sandbox, latency);
-        CompilerQuiet.await();
-        Throughput job = child(sandbox, jvmOptions, work, "job", csv.toString(), concurrency,
-                work.resolve("job").toString());
-        freshSandbox(sandbox, latency);
-        CompilerQuiet.await();
-        Throughput baseline = child(sandbox, jvmOptions, work, "baseline", Integer.toString(rows), concurrency);
-        freshSandbox(sandbox, latency);
-        return new Figures(job, baseline);
+        return new Figures(Throughput.median(jobPasses), Throughput.median(baselinePasses), jobPasses,
+                baselinePasses);
     }
 
     /** Forgets the transfers made so far; a reset also drops the latency, which every pass here keeps. */
@@ -59,14 +66,14 @@ final class ColdPasses {
         sandbox.setLatency(latency);
     }
 
-    private static Throughput child(FilemailSandbox sandbox, List<String> jvmOptions, Path work, String side,
-            String input, int concurrency, String... more) throws IOException, InterruptedException {
+    private static Throughput child(FilemailSandbox sandbox, List<String> jvmOptions, Path work, String name,
+            String side, String input, int concurrency, String... more) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ChildJvm.java()));
         command.addAll(jvmOptions);
         command.addAll(ChildJvm.mainClass(ColdPassMain.class.getName()));
         command.addAll(List.of(side, sandbox.baseUrl().toString(), input, Integer.toString(concurrency)));
         command.addAll(List.of(more));
-        Path output = work.resolve(side + "-output.txt");
+        Path output = work.resolve(name + "-output.txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("FILEMAIL_API_KEY", sandbox.apiKey());

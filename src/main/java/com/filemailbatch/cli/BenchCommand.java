@@ -3,6 +3,7 @@ package com.filemailbatch.cli;
 import com.filemailbatch.ExitCodes;
 import com.filemailbatch.bench.BenchUnavailableException;
 import com.filemailbatch.bench.Benchmark;
+import com.filemailbatch.bench.ColdSettings;
 import com.filemailbatch.bench.DashboardSettings;
 import com.filemailbatch.bench.StartupBenchmark;
 import com.filemailbatch.bench.StartupFiles;
@@ -46,6 +47,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "bin/filemail-batch gives run, -XX:TieredStopAtLevel=1; \"\" for the JVM's defaults, as "
                     + "java -jar runs it; split at spaces).")
     String coldJvmOptions;
+
+    @Option(names = "--cold-passes", paramLabel = "K", defaultValue = "1",
+            description = "Cold passes of each side, the job's and the plain client's taking turns; the cold figures "
+                    + "are their medians (default: ${DEFAULT-VALUE}; one cold pass of the job spreads by a few "
+                    + "percent from run to run).")
+    int coldPasses;
 
     @Option(names = "--latency-ms", paramLabel = "L", defaultValue = "20",
             description = "Sandbox latency per call in ms (default: ${DEFAULT-VALUE}).")
@@ -164,11 +171,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (rows < 1 || warmupRows < 0 || latencyMs < 0 || concurrency < 1 || concurrency > 256 || memoryRows < -1
-                || memoryMaxHeapMb < 64 || uploadMb < 0 || uploadPasses < 1 || dashboardRuns < 1
+                || memoryMaxHeapMb < 64 || uploadMb < 0 || uploadPasses < 1 || coldPasses < 1 || dashboardRuns < 1
                 || dashboardLedgerRows < dashboardRuns || dashboardWarmup < 0 || dashboardRequests < 1) {
             throw new UsageException("--rows must be at least 1, --warmup-rows at least 0, --latency-ms at least 0, "
                     + "--concurrency 1 to 256, --memory-rows at least 0, --memory-max-heap-mb at least 64, "
-                    + "--upload-mb at least 0, --upload-passes at least 1, --dashboard-runs at least 1, "
+                    + "--upload-mb at least 0, --upload-passes at least 1, --cold-passes at least 1, "
+                    + "--dashboard-runs at least 1, "
                     + "--dashboard-ledger-rows at least --dashboard-runs, --dashboard-warmup at least 0, "
                     + "--dashboard-requests at least 1");
         }
@@ -191,8 +199,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             new Benchmark(rows, warmupRows, latencyMs, concurrency, memoryRows < 0 ? rows : memoryRows,
                     memoryMaxHeapMb, new UploadSettings(uploadMb, uploadPasses, uploadStored), dashboardSettings,
-                    workersSettings, coldJvmOptions == null ? null
-                            : Arrays.stream(coldJvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList(),
+                    workersSettings, new ColdSettings(coldPasses, coldJvmOptions == null ? null
+                            : Arrays.stream(coldJvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList()),
                     out, stdout).run();
         } catch (BenchUnavailableException e) {
             throw new ConfigurationException(e.getMessage(), e);

@@ -1,6 +1,7 @@
 package com.filemailbatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.filemailbatch.ExitCodes;
@@ -522,7 +523,8 @@ class FilemailBatchCliTest {
         Path result = dir.resolve("bench.json");
 
         int exit = cli.execute("bench", "--rows", "40", "--warmup-rows", "20", "--latency-ms", "1", "--concurrency", "4",
-                "--memory-rows", "10", "--upload-mb", "1", "--upload-passes", "3", "--out", result.toString());
+                "--memory-rows", "10", "--upload-mb", "1", "--upload-passes", "3", "--cold-passes", "2", "--out",
+                result.toString());
 
         assertThat(exit).as(cli.err()).isZero();
         assertThat(cli.out()).contains("job (initialize step)", "baseline (plain client)", "ceiling (C / L)");
@@ -539,14 +541,20 @@ class FilemailBatchCliTest {
         assertThat(figures.get("warmup_job_rows_per_s").asDouble()).isPositive();
         assertThat(figures.get("warmup_baseline_rows_per_s").asDouble()).isPositive();
         assertThat(cli.out()).contains("warm-up pass", "upload passes, MB/s: job ");
-        // Before that, each side's cold pass over the same 20 rows, each in a child JVM of its own with the options
-        // the launcher gives run, against the warmed-up sandbox.
-        assertThat(figures.get("cold_job_rows_per_s").asDouble()).isPositive();
-        assertThat(figures.get("cold_baseline_rows_per_s").asDouble()).isPositive();
-        assertThat(figures.get("cold_job_cpu_ms_per_row").asDouble()).isPositive();
-        assertThat(figures.get("cold_baseline_cpu_ms_per_row").asDouble()).isPositive();
+        // Before that, each side's cold passes over the same 20 rows, two of each, each in a child JVM of its own
+        // with the options the launcher gives run, against the warmed-up sandbox; the figures are their medians.
+        assertThat(figures.get("cold_passes").asInt()).isEqualTo(2);
+        for (String side : List.of("job", "baseline")) {
+            tools.jackson.databind.JsonNode passes = figures.get("cold_" + side + "_passes_rows_per_s");
+            assertThat(passes).as(side).hasSize(2);
+            assertThat(passes.get(0).asDouble()).as(side).isPositive();
+            assertThat(passes.get(1).asDouble()).as(side).isPositive();
+            assertThat(figures.get("cold_" + side + "_rows_per_s").asDouble()).as(side)
+                    .isCloseTo((passes.get(0).asDouble() + passes.get(1).asDouble()) / 2, within(1e-9));
+            assertThat(figures.get("cold_" + side + "_cpu_ms_per_row").asDouble()).as(side).isPositive();
+        }
         assertThat(cli.out()).contains("cold pass, job", "cold pass, plain client", "cold job / plain client",
-                "JVM options: -XX:TieredStopAtLevel=1");
+                "JVM options: -XX:TieredStopAtLevel=1", "2 of each", "median of 2: ");
         // The memory figures come from two real `run` commands in child JVMs, of 10 and 100 rows.
         assertThat(figures.get("memory_rows_n").asInt()).isEqualTo(10);
         assertThat(figures.get("heap_peak_mb_n").asDouble()).isPositive();
