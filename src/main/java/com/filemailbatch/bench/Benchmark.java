@@ -40,7 +40,7 @@ public final class Benchmark {
     private final UploadSettings upload;
     private final DashboardSettings dashboard;
     private final WorkersSettings workers;
-    private final ColdSettings cold;
+    private final ColdSettings coldSettings;
     private final Path out;
     private final PrintStream stdout;
 
@@ -51,12 +51,12 @@ public final class Benchmark {
      * @param upload          the upload figure's file size, passes and sandbox
      * @param dashboard       the dashboard figure's dataset and requests (null: not measured)
      * @param workers         the workers figure's workers, cap and files (null: not measured)
-     * @param cold            the cold passes' count and their children's JVM options
+     * @param coldSettings    the cold passes' count and their children's JVM options
      */
     public Benchmark(int rows, int warmupRows, int latencyMs, int concurrency, int memoryRows, int memoryMaxHeapMb,
-            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, ColdSettings cold,
+            UploadSettings upload, DashboardSettings dashboard, WorkersSettings workers, ColdSettings coldSettings,
             Path out, PrintStream stdout) {
-        this.cold = cold;
+        this.coldSettings = coldSettings;
         this.rows = rows;
         this.dashboard = dashboard;
         this.workers = workers;
@@ -85,10 +85,10 @@ public final class Benchmark {
                 Path warmupCsv = writeCsv(warmup.resolve("warmup.csv"), warmupRows);
                 stdout.printf(Locale.ROOT, "  cold passes: the sandbox warmed up, then %,d rows through the job and "
                         + "the plain client, each in a new JVM, %d of each (JVM options: %s)...%n", warmupRows,
-                        this.cold.passes(), this.cold.jvmOptions().isEmpty() ? "none"
-                                : String.join(" ", this.cold.jvmOptions()));
+                        coldSettings.passes(), coldSettings.jvmOptions().isEmpty() ? "none"
+                                : String.join(" ", coldSettings.jvmOptions()));
                 cold = ColdPasses.run(sandbox, Duration.ofMillis(latencyMs), warmupCsv, warmupRows, concurrency,
-                        this.cold, Files.createDirectories(work.resolve("cold")));
+                        coldSettings, Files.createDirectories(work.resolve("cold")));
                 stdout.printf(Locale.ROOT, "  warm-up: %,d rows through the job, then the plain client, in this JVM "
                         + "(not measured)...%n", warmupRows);
                 warmupJob = JobBenchmark.initialize(sandbox.baseUrl(), sandbox.apiKey(), warmupCsv, concurrency,
@@ -131,7 +131,7 @@ public final class Benchmark {
                     upload == null ? null : Throughput.rates(upload.baselinePasses()),
                     cold == null ? null : cold.job().rowsPerS(), cold == null ? null : cold.baseline().rowsPerS(),
                     cold == null ? null : cold.job().cpuMsPerRow(),
-                    cold == null ? null : cold.baseline().cpuMsPerRow(), cold == null ? null : this.cold.passes(),
+                    cold == null ? null : cold.baseline().cpuMsPerRow(), cold == null ? null : coldSettings.passes(),
                     cold == null ? null : Throughput.rates(cold.jobPasses()),
                     cold == null ? null : Throughput.rates(cold.baselinePasses()), dashboard, workers);
             print(result);

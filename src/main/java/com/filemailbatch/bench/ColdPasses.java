@@ -23,13 +23,6 @@ final class ColdPasses {
     record Figures(Throughput job, Throughput baseline, List<Throughput> jobPasses, List<Throughput> baselinePasses) {
     }
 
-    /**
-     * The JVM options of both children unless the bench is told otherwise: those {@code bin/filemail-batch} gives
-     * {@code run}, the JIT compiler's first tier only (its second tier's compilations take more CPU than they save
-     * in a run of this size; docs/performance.md has the figures). The launcher's test checks that they agree.
-     */
-    static final List<String> LAUNCHER_RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
-
     private ColdPasses() {
     }
 

@@ -26,7 +26,7 @@ class LauncherJvmOptionsTest {
 
     @Test
     void theColdPassesRunWithTheOptionsTheLauncherGivesRun() throws Exception {
-        assertThat(jvmOptions("run", "--input", "nightly.csv")).isEqualTo(ColdPasses.LAUNCHER_RUN_OPTIONS);
+        assertThat(jvmOptions("run", "--input", "nightly.csv")).isEqualTo(ColdSettings.LAUNCHER_RUN_OPTIONS);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.filemailbatch.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.filemailbatch.bench.ColdSettings;
 import com.filemailbatch.sandbox.FilemailSandbox;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -194,15 +195,15 @@ public final class JarProcess {
         }
 
         /**
-         * Starts {@code java -XX:TieredStopAtLevel=1 [options] -jar filemail-batch.jar args} and returns at once. The
-         * JIT's first tier only, as {@code bin/filemail-batch} starts run, cleanup and the read commands: these tests
+         * Starts {@code java [run's options] [options] -jar filemail-batch.jar args} and returns at once. The JVM
+         * options {@code bin/filemail-batch} gives run (the JIT's first tier only) whatever the command: these tests
          * start the jar dozens of times on two cores, two classes at a time, and the second tier's compiler threads
-         * would take about 40 % of every start's CPU. Options given here come after it and can set it otherwise.
+         * would take about 40 % of every start's CPU. Options given here come after them and can set them otherwise.
          */
         public JarProcess start(String... args) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-XX:TieredStopAtLevel=1");
+            command.addAll(ColdSettings.LAUNCHER_RUN_OPTIONS);
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(List.of(args));
