@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -93,6 +94,22 @@ public final class FilemailBatchCli implements Runnable {
         }
     }
 
+    /** Arguments that the top level answers alone, needing of the commands only what its help lists. */
+    private static final Set<String> TOP_LEVEL_ONLY = Set.of("--help", "-h", "--version", "-V");
+
+    /**
+     * A command as the top-level help lists it: its name, aliases and description, without its options, which
+     * picocli would otherwise find by reflection (loading their types, some of them Spring's).
+     */
+    private static CommandLine listed(Object command) {
+        Command annotation = command.getClass().getAnnotation(Command.class);
+        CommandLine.Model.CommandSpec listed = CommandLine.Model.CommandSpec.wrapWithoutInspection(command)
+                .name(annotation.name()).aliases(annotation.aliases());
+        listed.usageMessage().description(annotation.description()).header(annotation.header())
+                .hidden(annotation.hidden());
+        return new CommandLine(listed);
+    }
+
     private static String name(Object command) {
         return command.getClass().getAnnotation(Command.class).name();
     }
@@ -124,21 +141,27 @@ public final class FilemailBatchCli implements Runnable {
 
     /** The command line with every command of {@link #COMMANDS}, printing to {@code out} and {@code err}. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
-        return commandLine(out, err, new String[0]);
+        return commandLine(out, err, null);
     }
 
     /**
-     * The command line for these arguments: when the first names a command, with that command only. picocli reads
-     * every option of every command it is given, by reflection, before it parses anything, and on a cold JVM that
-     * is most of the time before the command starts. Anything else (no command, {@code help}, a typo that needs
-     * the names of all for its suggestions) gets them all.
+     * The command line for these arguments. picocli reads every option of every command it is given, by
+     * reflection, before it parses anything, and on a cold JVM that is most of the time before the command starts;
+     * so, when the first argument names a command, that command only; when the only argument is the top-level
+     * {@code --help} or {@code --version} (or there is none), every command as the top-level help lists it (name
+     * and description: see {@link #listed}). Anything else ({@code help}, a typo that needs the names of all for
+     * its suggestions) gets them all.
      */
     static CommandLine commandLine(PrintStream out, PrintStream err, String[] args) {
         CommandLine cli = new CommandLine(new FilemailBatchCli());
         List<Object> commands = COMMANDS.stream().map(command -> command.make(out, err)).toList();
-        String named = args.length == 0 ? null : args[0];
+        String named = args == null || args.length == 0 ? null : args[0];
         boolean one = commands.stream().anyMatch(command -> name(command).equals(named));
-        commands.stream().filter(command -> !one || name(command).equals(named)).forEach(cli::addSubcommand);
+        if (args != null && (args.length == 0 || args.length == 1 && TOP_LEVEL_ONLY.contains(named))) {
+            commands.stream().map(FilemailBatchCli::listed).forEach(cli::addSubcommand);
+        } else {
+            commands.stream().filter(command -> !one || name(command).equals(named)).forEach(cli::addSubcommand);
+        }
         // Every command's --version is the build's: one provider, not a string per command.
         cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new BuildVersion()));
         // Spring Boot's --name=value properties reach the execution strategy below, which passes them on.

@@ -42,6 +42,19 @@ class FilemailBatchCliTest {
     }
 
     @Test
+    void theTopLevelHelpIsTheHelpOfTheFullModel() {
+        // --help alone lists the commands without inspecting their options: what it prints must not differ.
+        String full = FilemailBatchCli.commandLine(System.out, System.err).getUsageMessage();
+        assertThat(full).contains("Commands:", "  notifications", "Exit codes:");
+
+        for (String help : List.of("--help", "-h")) {
+            assertThat(cli.execute(help)).as(help).isZero();
+            assertThat(cli.out()).as(help).isEqualTo(full);
+            cli.reset();
+        }
+    }
+
+    @Test
     void runHelpEndsWithItsExitCodesWrappedInTheirColumn() {
         assertThat(cli.execute("run", "--help")).isZero();
 

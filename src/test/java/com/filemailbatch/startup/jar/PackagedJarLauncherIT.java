@@ -1,0 +1,107 @@
+package com.filemailbatch.startup.jar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.net.URLClassLoader;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.loader.launch.Archive;
+import org.springframework.boot.loader.launch.LaunchedClassLoader;
+import org.springframework.boot.loader.net.protocol.Handlers;
+
+/**
+ * The packaged jar's own launcher, on the jar the build made: named in its manifest, at its root, and loading the
+ * application's classes as Spring Boot's launcher would. The application's classes are loaded here from the jar
+ * alone (after the JDK's), never from the test's class path.
+ */
+class PackagedJarLauncherIT {
+
+    private static final File JAR = new File(System.getProperty("filemail.batch.jar", "target/filemail-batch.jar"));
+
+    private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
+
+    @BeforeAll
+    static void nestedJarUrls() {
+        // What Boot's launcher does first: jar:nested: URLs become readable.
+        Handlers.register();
+    }
+
+    @Test
+    void theJarStartsWithItsOwnLauncherAndKeepsItsNestedJarsStored() throws Exception {
+        try (JarFile jar = new JarFile(JAR)) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Main-Class")).isEqualTo(PackagedJarLauncher.class.getName());
+            assertThat(manifest.getValue("Start-Class")).isEqualTo("com.filemailbatch.cli.FilemailBatchCli");
+            assertThat(jar.getEntry("com/filemailbatch/startup/jar/PackagedJarLauncher.class")).isNotNull();
+            assertThat(jar.getEntry("com/filemailbatch/startup/jar/NestedJarsClassLoader.class")).isNotNull();
+            assertThat(jar.getEntry("org/springframework/boot/loader/launch/JarLauncher.class")).isNotNull();
+
+            List<ZipEntry> nested = jar.stream().filter(entry -> entry.getName().startsWith("BOOT-INF/lib/")
+                    && entry.getName().endsWith(".jar")).map(ZipEntry.class::cast).toList();
+            assertThat(nested).hasSizeGreaterThan(50)
+                    .allSatisfy(entry -> assertThat(entry.getMethod()).as(entry.getName()).isEqualTo(ZipEntry.STORED));
+            assertThat(nested).noneMatch(entry -> entry.getName().contains("spring-boot-loader"));
+        }
+    }
+
+    @Test
+    void theApplicationsPackagesAreDefinedAsBootsLauncherDefinesThem() throws Exception {
+        Archive archive = Archive.create(JAR);
+        ClassLoader ours = new PackagedJarLauncher(archive, JDK).applicationClassLoader();
+        try (URLClassLoader boots = new LaunchedClassLoader(false, archive, ((URLClassLoader) ours).getURLs(), JDK)) {
+            for (String name : List.of("com.filemailbatch.cli.FilemailBatchCli", "com.filemailbatch.BuildInfo",
+                    "picocli.CommandLine")) {
+                Class<?> loaded = Class.forName(name, false, ours);
+                Class<?> byBoot = Class.forName(name, false, boots);
+
+                assertThat(loaded.getClassLoader()).as(name).isSameAs(ours);
+                Package own = loaded.getPackage();
+                Package expected = byBoot.getPackage();
+                assertThat(own.getImplementationTitle()).as(name).isEqualTo(expected.getImplementationTitle())
+                        .isNotNull();
+                assertThat(own.getImplementationVersion()).as(name).isEqualTo(expected.getImplementationVersion())
+                        .isNotNull();
+                assertThat(own.getImplementationVendor()).as(name).isEqualTo(expected.getImplementationVendor());
+                assertThat(own.getSpecificationVersion()).as(name).isEqualTo(expected.getSpecificationVersion());
+                assertThat(own.isSealed()).as(name).isEqualTo(expected.isSealed());
+            }
+            // The application's packages carry the jar's own version, as with Boot's launcher.
+            assertThat(Class.forName("com.filemailbatch.cli.FilemailBatchCli", false, ours).getPackage()
+                    .getImplementationVersion()).isEqualTo(System.getProperty("filemail.batch.version",
+                    "0.1.0-SNAPSHOT"));
+        } finally {
+            ((URLClassLoader) ours).close();
+        }
+    }
+
+    @Test
+    void reflectionsOwnClassesComeFromTheJdk() throws Exception {
+        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK)
+                .applicationClassLoader()) {
+            Class<?> accessor = Class.forName("jdk.internal.reflect.ConstructorAccessorImpl", false, ours);
+
+            assertThat(accessor.getClassLoader()).isNull();
+            assertThat(accessor.getModule().getName()).isEqualTo("java.base");
+            assertThat(ours.getDefinedPackage("jdk.internal.reflect")).isNull();
+        }
+    }
+
+    @Test
+    void aClassThatIsNowhereIsNotFound() throws Exception {
+        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK)
+                .applicationClassLoader()) {
+            assertThatThrownBy(
+                    () -> Class.forName("com.filemailbatch.NoSuchClass", false, ours))
+                    .isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(
+                    () -> Class.forName("jdk.internal.reflect.NoSuchAccessor", false, ours))
+                    .isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+}
