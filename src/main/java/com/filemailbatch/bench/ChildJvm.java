@@ -41,9 +41,17 @@ final class ChildJvm {
         return command;
     }
 
-    /** Whether this JVM runs the packaged jar (its classes loaded by Spring Boot's launcher). */
-    private static boolean fromBootJar() {
-        return ChildJvm.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader");
+    /**
+     * Whether this JVM runs the packaged jar: its classes loaded by Spring Boot's launcher's class loader, or by the
+     * jar's own launcher's, which extends it. By name: outside the packaged jar Boot's loader is not on the class path.
+     */
+    static boolean fromBootJar() {
+        for (Class<?> type = ChildJvm.class.getClassLoader().getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().startsWith("org.springframework.boot.loader.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

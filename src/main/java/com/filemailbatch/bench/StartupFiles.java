@@ -14,10 +14,8 @@ public final class StartupFiles {
 
     /** The packaged jar this process was started from with {@code java -jar}, or null (classes, extracted layout). */
     public static Path thisJar() {
-        boolean bootJar = StartupFiles.class.getClassLoader().getClass().getName()
-                .startsWith("org.springframework.boot.loader");
         String classPath = System.getProperty("java.class.path", "");
-        return bootJar && classPath.endsWith(".jar") ? Path.of(classPath) : null;
+        return ChildJvm.fromBootJar() && classPath.endsWith(".jar") ? Path.of(classPath) : null;
     }
 
     /** The newest {@code filemail-batch-*.tar.gz} in the jar's directory, or null. */
