@@ -14,11 +14,11 @@ public enum ContextScope {
 
     /**
      * The database and what reads or writes it (history, show, purge, check, ...): no Filemail client, no web server,
-     * meters in memory only (no exporter, no JVM or system meters), beans made when first asked for
-     * ({@code spring.main.lazy-initialization}).
+     * no RabbitMQ (even with the workers), meters in memory only (no exporter, no JVM or system meters), beans made
+     * when first asked for ({@code spring.main.lazy-initialization}).
      */
-    DATA(List.of(Prefixes.METRICS, Prefixes.FEIGN, Prefixes.WEB), List.of("dashboard", "serve", "send", "upload",
-            "cleanup", "filemail"), true),
+    DATA(List.of(Prefixes.METRICS, Prefixes.FEIGN, Prefixes.WEB, Prefixes.AMQP), List.of("dashboard", "serve", "send",
+            "upload", "cleanup", "filemail"), true),
 
     /** The jobs (run, cleanup): the Filemail client and the metrics it records, no web server, no dashboard. */
     JOBS(List.of(Prefixes.WEB), List.of("dashboard", "serve"), false),
@@ -89,6 +89,8 @@ public enum ContextScope {
                 "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.");
 
         static final List<String> FEIGN = List.of("org.springframework.cloud.openfeign.");
+
+        static final List<String> AMQP = List.of(ScopeFilter.AMQP);
 
         static final List<String> METRICS = List.of("org.springframework.boot.micrometer.",
                 "org.springframework.boot.batch.autoconfigure.observation.", "org.springframework.boot.actuate.",
