@@ -52,6 +52,9 @@ public enum ContextScope {
     public void register(ConfigurableApplicationContext context) {
         context.getBeanFactory().registerSingleton(BEAN, this);
         context.getBeanFactory().registerSingleton(BEAN + "Components", new ScopeComponents(this));
+        if (lazy) {
+            context.addBeanFactoryPostProcessor(new NoMeterRegistryCloser());
+        }
     }
 
     /** Whether this scope leaves out the component of that class name. */
