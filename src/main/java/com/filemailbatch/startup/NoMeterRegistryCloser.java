@@ -10,6 +10,8 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  * registry as it is made: the registry and its binders (the ledger's gauges among them) were made at every exit only
  * to be closed, about a fifth of a second of a cold {@code history}. A registry a command did use is still closed
  * when the context is (its {@code close()} is the bean's destroy method); the in-memory one has nothing to publish.
+ * The closer also took registries out of Micrometer's global registry: a lazy scope keeps them out of it
+ * ({@link ContextScope#register}).
  */
 final class NoMeterRegistryCloser implements BeanFactoryPostProcessor {
 

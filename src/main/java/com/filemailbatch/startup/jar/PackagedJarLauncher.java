@@ -33,8 +33,15 @@ public final class PackagedJarLauncher extends JarLauncher {
         return createClassLoader(getClassPathUrls());
     }
 
+    /**
+     * Unpacked (the jar extracted to a directory and this class started from it), there are no nested jars to spare:
+     * Spring Boot's own loader, which also adds the jars its class path index names there.
+     */
     @Override
     protected ClassLoader createClassLoader(Collection<URL> urls) throws Exception {
-        return new NestedJarsClassLoader(isExploded(), getArchive(), urls.toArray(URL[]::new), parent);
+        if (isExploded()) {
+            return super.createClassLoader(urls);
+        }
+        return new NestedJarsClassLoader(false, getArchive(), urls.toArray(URL[]::new), parent);
     }
 }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.InputStream;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.loader.launch.Archive;
 import org.springframework.boot.loader.launch.LaunchedClassLoader;
 import org.springframework.boot.loader.net.protocol.Handlers;
@@ -90,6 +97,60 @@ class PackagedJarLauncherIT {
             assertThat(accessor.getModule().getName()).isEqualTo("java.base");
             assertThat(ours.getDefinedPackage("jdk.internal.reflect")).isNull();
         }
+    }
+
+    @Test
+    void theJarUnpackedStartsWithTheSameLauncher(@TempDir Path unpacked) throws Exception {
+        try (JarFile jar = new JarFile(JAR)) {
+            for (JarEntry entry : (Iterable<JarEntry>) jar.stream()::iterator) {
+                Path target = unpacked.resolve(entry.getName());
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Files.copy(in, target);
+                    }
+                }
+            }
+        }
+
+        Finished version = java(unpacked, "-cp", unpacked.toString(), PackagedJarLauncher.class.getName(),
+                "--version");
+
+        assertThat(version.exit()).as(version.output()).isZero();
+        assertThat(version.output()).startsWith("filemail-batch ");
+    }
+
+    @Test
+    void bootsLayeredExtractFindsALayerForEveryEntry(@TempDir Path layers) throws Exception {
+        Finished extract = java(layers, "-Djarmode=tools", "-jar", JAR.getAbsolutePath(), "extract", "--layers",
+                "--launcher", "--destination", layers.resolve("out").toString());
+
+        assertThat(extract.exit()).as(extract.output()).isZero();
+        assertThat(layers.resolve("out/spring-boot-loader/com/filemailbatch/startup/jar/PackagedJarLauncher.class"))
+                .isRegularFile();
+        assertThat(layers.resolve("out/spring-boot-loader/org/springframework/boot/loader/launch/JarLauncher.class"))
+                .isRegularFile();
+        assertThat(layers.resolve("out/application/BOOT-INF/classes/com/filemailbatch/cli/FilemailBatchCli.class"))
+                .isRegularFile();
+    }
+
+    private record Finished(int exit, String output) {
+    }
+
+    private static Finished java(Path directory, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(List.of(arguments));
+        Path output = directory.resolve("output.txt");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("not finished after 120 s: " + command);
+        }
+        return new Finished(process.exitValue(), Files.readString(output));
     }
 
     @Test
