@@ -1,9 +1,7 @@
 package com.filemailbatch.startup;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * What a command's application holds. Spring Boot would auto-configure everything on the class path (a web server,
@@ -55,10 +53,7 @@ public enum ContextScope {
         context.getBeanFactory().registerSingleton(BEAN, this);
         context.getBeanFactory().registerSingleton(BEAN + "Components", new ScopeComponents(this));
         if (lazy) {
-            context.addBeanFactoryPostProcessor(new NoMeterRegistryCloser());
-            // Nothing here uses Micrometer's global registry; without the closer, one that joined it would stay.
-            context.getEnvironment().getPropertySources().addLast(new MapPropertySource(BEAN,
-                    Map.of("management.metrics.use-global-registry", "false")));
+            NoMeterRegistryCloser.applyTo(context);
         }
     }
 
