@@ -62,9 +62,17 @@ public enum ContextScope {
         return Prefixes.startsWithAny(className, unscanned);
     }
 
-    /** Whether this scope keeps the auto-configuration class of that name. */
-    boolean keeps(String autoConfiguration) {
-        if (Prefixes.startsWithAny(autoConfiguration, Prefixes.NEVER)) {
+    /**
+     * Whether this scope keeps the auto-configuration class of that name.
+     *
+     * @param workers whether the workers are on ({@code filemail.workers.enabled}, which the {@code worker} command
+     *                sets): only they use RabbitMQ, whose auto-configurations are left out without them in every
+     *                scope (binding the broker's metrics made a connection factory at every start, 0.6 s of a cold
+     *                {@code history})
+     */
+    boolean keeps(String autoConfiguration, boolean workers) {
+        if (Prefixes.startsWithAny(autoConfiguration, Prefixes.NEVER)
+                || !workers && Prefixes.startsWithAny(autoConfiguration, Prefixes.AMQP)) {
             return false;
         }
         if (Prefixes.startsWithAny(autoConfiguration, Prefixes.ALWAYS)) {
@@ -93,7 +101,8 @@ public enum ContextScope {
 
         static final List<String> FEIGN = List.of("org.springframework.cloud.openfeign.");
 
-        static final List<String> AMQP = List.of(ScopeFilter.AMQP);
+        /** RabbitMQ's: the workers' only (see {@link #keeps}). */
+        static final List<String> AMQP = List.of("org.springframework.boot.amqp.");
 
         static final List<String> METRICS = List.of("org.springframework.boot.micrometer.",
                 "org.springframework.boot.batch.autoconfigure.observation.", "org.springframework.boot.actuate.",

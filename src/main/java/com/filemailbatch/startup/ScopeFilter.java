@@ -11,19 +11,12 @@ import org.springframework.core.env.Environment;
  * Drops the auto-configurations outside the command's {@link ContextScope} (registered in
  * {@code META-INF/spring.factories}). Runs on the names alone, before any of them is read; in an application the
  * command line did not start (tests, the bench's own applications) it keeps everything but Spring Cloud's
- * auto-configurations that serve nothing here. RabbitMQ's are kept only with the workers (see {@link #AMQP}).
+ * auto-configurations that serve nothing here. RabbitMQ's are kept only with the workers.
  */
 final class ScopeFilter implements AutoConfigurationImportFilter, BeanFactoryAware, EnvironmentAware {
 
-    /**
-     * RabbitMQ's auto-configurations: only the workers use the broker ({@code filemail.workers.enabled}, which the
-     * {@code worker} command sets). Without them they are left out whatever the scope (and in the data scope with
-     * them too): binding the broker's metrics made a connection factory (no connection) at every start, 0.6 s of a
-     * cold {@code history}.
-     */
-    static final String AMQP = "org.springframework.boot.amqp.";
-
     private ContextScope scope = ContextScope.WEB;
+    /** Whether the workers are on: RabbitMQ's auto-configurations only then (see {@link ContextScope#keeps}). */
     private boolean workers;
 
     @Override
@@ -42,8 +35,7 @@ final class ScopeFilter implements AutoConfigurationImportFilter, BeanFactoryAwa
     public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
         boolean[] matches = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < matches.length; i++) {
-            String name = autoConfigurationClasses[i];
-            matches[i] = name == null || scope.keeps(name) && (workers || !name.startsWith(AMQP));
+            matches[i] = autoConfigurationClasses[i] == null || scope.keeps(autoConfigurationClasses[i], workers);
         }
         return matches;
     }
