@@ -24,8 +24,11 @@ class StartupBenchIT {
     void oneStartOfEachGivesEveryFigure() throws Exception {
         Path out = dir.resolve("startup.json");
         Path log = dir.resolve("bench.txt");
+        // The jar named by a relative path, as a user in the project's directory types it: each way of starting runs
+        // in a directory of its own, and must still find it.
+        Path jar = dir.toAbsolutePath().relativize(Path.of(System.getProperty("filemail.batch.jar")).toAbsolutePath());
         Process bench = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("filemail.batch.jar"), "bench", "--startup", "--startup-starts", "1",
+                jar.toString(), "bench", "--startup", "--startup-starts", "1",
                 "--startup-distribution", System.getProperty("filemail.batch.distribution"), "--out", out.toString())
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(bench.waitFor(10, TimeUnit.MINUTES)).isTrue();

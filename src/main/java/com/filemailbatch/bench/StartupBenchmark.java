@@ -57,8 +57,9 @@ public final class StartupBenchmark {
      */
     public StartupBenchmark(int starts, Path jar, Path distribution, Path out, PrintStream stdout) {
         this.starts = starts;
-        this.jar = jar;
-        this.distribution = distribution;
+        // Absolute: each way starts in a directory of its own.
+        this.jar = jar == null ? null : jar.toAbsolutePath();
+        this.distribution = distribution == null ? null : distribution.toAbsolutePath();
         this.out = out;
         this.stdout = stdout;
     }
