@@ -2,7 +2,6 @@ package com.filemailbatch;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.cloud.openfeign.EnableFeignClients;
 
 /**
  * filemail-batch: creates Filemail transfers from CSV definitions with Spring Batch. This is the Spring
@@ -11,6 +10,5 @@ import org.springframework.cloud.openfeign.EnableFeignClients;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableFeignClients
 public class FilemailBatchApplication {
 }
