@@ -53,7 +53,7 @@ public enum ContextScope {
         context.getBeanFactory().registerSingleton(BEAN, this);
         context.getBeanFactory().registerSingleton(BEAN + "Components", new ScopeComponents(this));
         if (lazy) {
-            NoMeterRegistryCloser.applyTo(context);
+            MetersInMemory.applyTo(context);
         }
     }
 
@@ -85,13 +85,22 @@ public enum ContextScope {
     private static final class Prefixes {
 
         /**
-         * Spring Cloud's own auto-configurations (discovery clients, load balancer, refresh scope, configuration
-         * rebinding, service registry) come with OpenFeign and serve nothing here, in any scope: the Feign client
-         * has a fixed URL. OpenFeign's own ({@code org.springframework.cloud.openfeign}) stays.
+         * What serves nothing here, in any scope. Spring Cloud's own auto-configurations (discovery clients, load
+         * balancer, refresh scope, configuration rebinding, service registry) come with OpenFeign: the Feign client
+         * has a fixed URL; OpenFeign's own ({@code org.springframework.cloud.openfeign}) stays. The proxies of
+         * annotations: no class here or in a library it uses is {@code @Transactional} (each transaction is a
+         * {@code TransactionTemplate} of its owner's, Spring Batch's repository and steps make their own), the
+         * {@code @Repository} classes work through {@code JdbcTemplate}, which translates SQL errors itself, and
+         * there is no aspect; the proxy machinery (a CGLIB subclass of each repository, the advisors looked up for
+         * every bean) cost every command a start. JTA: one database, local transactions.
          */
         static final List<String> NEVER = List.of("org.springframework.cloud.autoconfigure.",
                 "org.springframework.cloud.client.", "org.springframework.cloud.commons.",
-                "org.springframework.cloud.configuration.");
+                "org.springframework.cloud.configuration.",
+                "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+                "org.springframework.boot.transaction.jta.",
+                "org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration",
+                "org.springframework.boot.autoconfigure.aop.");
 
         /** A meter registry in memory: the notifications and the journal count into it whatever the command. */
         static final List<String> ALWAYS = List.of(
