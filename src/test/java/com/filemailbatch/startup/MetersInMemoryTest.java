@@ -16,10 +16,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A lazy application (the data scope) makes no meter registry at its exit only to close it, and still closes one it
- * did use; the others keep Spring Boot's closer.
+ * A lazy application (the data scope) makes no meter registry at its exit only to close it, nor Spring Boot's
+ * post-processor of registries at its start; a registry it does use counts, stays out of Micrometer's global one and
+ * is closed with it. The other scopes keep both of Spring Boot's helpers.
  */
-class NoMeterRegistryCloserTest {
+class MetersInMemoryTest {
 
     private final AtomicInteger registriesMade = new AtomicInteger();
 
@@ -45,7 +46,7 @@ class NoMeterRegistryCloserTest {
     @Test
     void aLazyApplicationThatRecordedNoMeterMakesNoRegistryToCloseIt() {
         lazyMetrics(ContextScope.DATA).run(context -> {
-            assertThat(context).doesNotHaveBean(NoMeterRegistryCloser.CLOSER);
+            assertThat(context).doesNotHaveBean(MetersInMemory.CLOSER).doesNotHaveBean(MetersInMemory.POST_PROCESSOR);
             assertThat(registriesMade).hasValue(0);
         });
 
@@ -58,8 +59,9 @@ class NoMeterRegistryCloserTest {
         lazyMetrics(ContextScope.DATA).run(context -> {
             used[0] = context.getBean(MeterRegistry.class);
             used[0].counter("rows").increment();
+            assertThat(used[0].get("rows").counter().count()).isEqualTo(1.0);
             assertThat(used[0].isClosed()).isFalse();
-            // Not in Micrometer's global registry, which nothing here reads: without the closer it would stay there.
+            // Not in Micrometer's global registry, which nothing here reads: Spring Boot's post-processor would add it.
             assertThat(Metrics.globalRegistry.getRegistries()).doesNotContain(used[0]);
         });
 
@@ -67,10 +69,10 @@ class NoMeterRegistryCloserTest {
     }
 
     @Test
-    void theOtherScopesKeepSpringBootsCloser() {
+    void theOtherScopesKeepSpringBootsHelpers() {
         ConfigurableApplicationContext[] closed = new ConfigurableApplicationContext[1];
         lazyMetrics(ContextScope.JOBS).run(context -> {
-            assertThat(context).hasBean(NoMeterRegistryCloser.CLOSER);
+            assertThat(context).hasBean(MetersInMemory.CLOSER).hasBean(MetersInMemory.POST_PROCESSOR);
             closed[0] = context;
         });
 
