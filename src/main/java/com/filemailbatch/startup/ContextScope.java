@@ -108,7 +108,9 @@ public enum ContextScope {
                 "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.");
 
-        static final List<String> FEIGN = List.of("org.springframework.cloud.openfeign.");
+        /** OpenFeign's, and the HTTP message converters its encoder and decoder use (so does the web server's). */
+        static final List<String> FEIGN = List.of("org.springframework.cloud.openfeign.",
+                "org.springframework.boot.http.converter.");
 
         /** RabbitMQ's: the workers' only (see {@link #keeps}). */
         static final List<String> AMQP = List.of("org.springframework.boot.amqp.");
