@@ -58,26 +58,49 @@ class PackagedJarLauncherIT {
     }
 
     @Test
-    void theApplicationsPackagesAreDefinedAsBootsLauncherDefinesThem() throws Exception {
+    void theJarCarriesTheIndexOfItsNestedJarsPackages() throws Exception {
+        ClassPathPackages shipped = shippedIndex();
+
+        assertThat(shipped.lines()).as("the index in the jar, against one made from it now")
+                .isEqualTo(ClassPathPackages.of(JAR.toPath()).lines());
+        assertThat(shipped.jarsOf("org/h2/")).singleElement().asString().startsWith("BOOT-INF/lib/h2-");
+        assertThat(shipped.jarsOf("org/springframework/core/")).singleElement().asString()
+                .startsWith("BOOT-INF/lib/spring-core-");
+        // The application's classes are looked for as Boot looks: BOOT-INF/classes comes first.
+        assertThat(shipped.jarsOf("com/filemailbatch/cli/")).isNull();
+    }
+
+    @Test
+    void classesAndPackagesAreDefinedAsBootsLauncherDefinesThem() throws Exception {
         Archive archive = Archive.create(JAR);
-        ClassLoader ours = new PackagedJarLauncher(archive, JDK).applicationClassLoader();
+        ClassLoader ours = new PackagedJarLauncher(archive, JDK, shippedIndex()).applicationClassLoader();
         try (URLClassLoader boots = new LaunchedClassLoader(false, archive, ((URLClassLoader) ours).getURLs(), JDK)) {
             for (String name : List.of("com.filemailbatch.cli.FilemailBatchCli", "com.filemailbatch.BuildInfo",
-                    "picocli.CommandLine")) {
+                    "picocli.CommandLine", "org.springframework.core.SpringVersion", "org.h2.Driver",
+                    "org.flywaydb.core.Flyway", "com.zaxxer.hikari.HikariDataSource", "ch.qos.logback.classic.Logger",
+                    "org.springframework.boot.SpringApplication", "tools.jackson.databind.json.JsonMapper")) {
                 Class<?> loaded = Class.forName(name, false, ours);
                 Class<?> byBoot = Class.forName(name, false, boots);
 
                 assertThat(loaded.getClassLoader()).as(name).isSameAs(ours);
+                assertThat(loaded.getProtectionDomain().getCodeSource().getLocation()).as(name)
+                        .isEqualTo(byBoot.getProtectionDomain().getCodeSource().getLocation());
+                assertThat(loaded.getProtectionDomain().getCodeSource().getCodeSigners()).as(name).isNull();
                 Package own = loaded.getPackage();
                 Package expected = byBoot.getPackage();
-                assertThat(own.getImplementationTitle()).as(name).isEqualTo(expected.getImplementationTitle())
-                        .isNotNull();
-                assertThat(own.getImplementationVersion()).as(name).isEqualTo(expected.getImplementationVersion())
-                        .isNotNull();
+                assertThat(own.getImplementationTitle()).as(name).isEqualTo(expected.getImplementationTitle());
+                assertThat(own.getImplementationVersion()).as(name).isEqualTo(expected.getImplementationVersion());
                 assertThat(own.getImplementationVendor()).as(name).isEqualTo(expected.getImplementationVendor());
                 assertThat(own.getSpecificationVersion()).as(name).isEqualTo(expected.getSpecificationVersion());
                 assertThat(own.isSealed()).as(name).isEqualTo(expected.isSealed());
             }
+            // Packages defined from their jar's manifest (h2's jar lists no directories: Boot defines its package
+            // without one, and so does this loader).
+            for (String name : List.of("picocli.CommandLine", "org.springframework.core.SpringVersion")) {
+                assertThat(Class.forName(name, false, ours).getPackage().getImplementationVersion()).as(name)
+                        .isNotNull();
+            }
+            assertThat(Class.forName("org.h2.Driver", false, ours).getPackage().getImplementationVersion()).isNull();
             // The application's packages carry the jar's own version, as with Boot's launcher.
             assertThat(Class.forName("com.filemailbatch.cli.FilemailBatchCli", false, ours).getPackage()
                     .getImplementationVersion()).isEqualTo(System.getProperty("filemail.batch.version",
@@ -89,7 +112,7 @@ class PackagedJarLauncherIT {
 
     @Test
     void reflectionsOwnClassesComeFromTheJdk() throws Exception {
-        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK)
+        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK, shippedIndex())
                 .applicationClassLoader()) {
             Class<?> accessor = Class.forName("jdk.internal.reflect.ConstructorAccessorImpl", false, ours);
 
@@ -139,6 +162,14 @@ class PackagedJarLauncherIT {
     private record Finished(int exit, String output) {
     }
 
+    /** The package index the build wrote into the jar. */
+    private static ClassPathPackages shippedIndex() throws Exception {
+        try (JarFile jar = new JarFile(JAR); InputStream index = jar.getInputStream(
+                jar.getEntry(ClassPathPackages.LOCATION))) {
+            return ClassPathPackages.read(index);
+        }
+    }
+
     private static Finished java(Path directory, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
@@ -155,13 +186,16 @@ class PackagedJarLauncherIT {
 
     @Test
     void aClassThatIsNowhereIsNotFound() throws Exception {
-        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK)
+        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK, shippedIndex())
                 .applicationClassLoader()) {
             assertThatThrownBy(
                     () -> Class.forName("com.filemailbatch.NoSuchClass", false, ours))
                     .isInstanceOf(ClassNotFoundException.class);
             assertThatThrownBy(
                     () -> Class.forName("jdk.internal.reflect.NoSuchAccessor", false, ours))
+                    .isInstanceOf(ClassNotFoundException.class);
+            // A package the index names, a class no jar of it holds.
+            assertThatThrownBy(() -> Class.forName("org.h2.NoSuchClass", false, ours))
                     .isInstanceOf(ClassNotFoundException.class);
         }
     }
