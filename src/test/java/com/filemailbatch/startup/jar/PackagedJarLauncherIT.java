@@ -111,6 +111,45 @@ class PackagedJarLauncherIT {
     }
 
     @Test
+    void aPackageAClassWasLookedForInVainIsDefinedAsBootDefinesIt() throws Exception {
+        Archive archive = Archive.create(JAR);
+        try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(archive, JDK, shippedIndex())
+                .applicationClassLoader();
+                URLClassLoader boots = new LaunchedClassLoader(false, archive, ours.getURLs(), JDK)) {
+            for (ClassLoader loader : List.of(ours, boots)) {
+                assertThatThrownBy(() -> Class.forName("org.springframework.core.NoSuchProbe", false, loader))
+                        .isInstanceOf(ClassNotFoundException.class);
+            }
+            // Boot's loader remembers the package it could not define and leaves the manifest out afterwards.
+            Package own = Class.forName("org.springframework.core.SpringVersion", false, ours).getPackage();
+            Package expected = Class.forName("org.springframework.core.SpringVersion", false, boots).getPackage();
+
+            assertThat(own.getImplementationVersion()).isEqualTo(expected.getImplementationVersion());
+            assertThat(own.getImplementationTitle()).isEqualTo(expected.getImplementationTitle());
+        }
+    }
+
+    @Test
+    void anotherLoadersClosingLeavesThisOneLoadingAndItsOwnClosingEndsIt() throws Exception {
+        Archive archive = Archive.create(JAR);
+        URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(archive, JDK, shippedIndex())
+                .applicationClassLoader();
+        try {
+            Class.forName("picocli.CommandLine", false, ours);
+            try (URLClassLoader boots = new LaunchedClassLoader(false, archive, ours.getURLs(), JDK)) {
+                Class.forName("picocli.CommandLine", false, boots);
+            }
+
+            assertThat(Class.forName("picocli.CommandLine$Model$OptionSpec", false, ours).getClassLoader())
+                    .isSameAs(ours);
+        } finally {
+            ours.close();
+        }
+        assertThatThrownBy(() -> Class.forName("org.h2.tools.Server", false, ours))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
     void reflectionsOwnClassesComeFromTheJdk() throws Exception {
         try (URLClassLoader ours = (URLClassLoader) new PackagedJarLauncher(Archive.create(JAR), JDK, shippedIndex())
                 .applicationClassLoader()) {
